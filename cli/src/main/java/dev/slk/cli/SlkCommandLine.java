@@ -1,0 +1,91 @@
+package dev.slk.cli;
+
+import dev.slk.core.yaml.UnreadableInputException;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * Builds the one {@link CommandLine} that {@code main} and the tests use: commands get the
+ * {@link CliContext}, errors become one line and an exit code, and stack traces appear only with
+ * {@code --debug}.
+ */
+public final class SlkCommandLine {
+    private SlkCommandLine() {
+    }
+
+    /**
+     * @param context streams, working directory, environment and modules
+     * @return the configured command line
+     */
+    public static CommandLine create(CliContext context) {
+        CommandLine commandLine = new CommandLine(new SlkCommand(), new ContextFactory(context));
+        Ansi ansi = context.noColor() ? Ansi.OFF : Ansi.AUTO;
+        commandLine.setOut(context.out())
+                .setErr(context.err())
+                .setColorScheme(CommandLine.Help.defaultColorScheme(ansi))
+                .setExecutionExceptionHandler(new ExecutionErrors(context))
+                .setParameterExceptionHandler(SlkCommandLine::usageError)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine completion = commandLine.getSubcommands().get("generate-completion");
+        completion.getCommandSpec().usageMessage().hidden(false);
+        return commandLine;
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("slk: " + e.getMessage());
+        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCodes.USAGE;
+    }
+
+    /** Turns exceptions thrown by commands into one line on stderr and the right exit code. */
+    private static final class ExecutionErrors implements CommandLine.IExecutionExceptionHandler {
+        private final CliContext context;
+
+        ExecutionErrors(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+            boolean debug = ((SlkCommand) command.getCommandSpec().root().userObject()).debug();
+            if (debug) {
+                e.printStackTrace(context.err());
+            }
+            if (e instanceof UnreadableInputException || e instanceof Modules.ModuleRegistryException) {
+                context.err().println("slk: error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof UsageException) {
+                context.err().println("slk: " + e.getMessage());
+                context.err().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+                return ExitCodes.USAGE;
+            }
+            context.err().println("slk: internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + (debug ? "" : " (run again with --debug for the stack trace)"));
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    /** Creates commands, handing the context to those whose constructor takes it. */
+    private static final class ContextFactory implements CommandLine.IFactory {
+        private final CliContext context;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        ContextFactory(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(CliContext.class);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.slk.core.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Secrets;
+import dev.slk.core.findings.Severity;
+import dev.slk.core.yaml.YamlDocument;
+import dev.slk.core.yaml.YamlLoader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Validates part of a YAML document against a JSON Schema (draft 2020-12) and reports each
+ * violation as a finding at the line and column of the offending key or value, in words rather
+ * than in schema keywords.
+ */
+public final class SchemaValidation {
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .build();
+
+    private final JsonSchemaDocument schema;
+    private final JsonSchema compiled;
+
+    /**
+     * Compiles the schema.
+     *
+     * @param schema the schema
+     */
+    public SchemaValidation(JsonSchemaDocument schema) {
+        this.schema = schema;
+        this.compiled = FACTORY.getSchema(schema.root(), CONFIG);
+    }
+
+    /**
+     * Validates the node found at {@code base} in the document.
+     *
+     * @param document the document, for locations
+     * @param instance the node to validate (found at {@code base} in the document)
+     * @param base JSON pointer of the node within the document, "" for the whole document
+     * @param rulePrefix prefix of the rule ids, e.g. {@code schema} or {@code module-schema}
+     * @return the violations, in document order
+     */
+    public List<Finding> validate(YamlDocument document, JsonNode instance, String base, String rulePrefix) {
+        List<Finding> findings = new ArrayList<>();
+        for (ValidationMessage message : compiled.validate(instance)) {
+            findings.add(toFinding(document, message, base, rulePrefix));
+        }
+        findings.sort(Comparator.comparingInt((Finding f) -> f.location().line())
+                .thenComparingInt(f -> f.location().column())
+                .thenComparing(Finding::message));
+        return findings;
+    }
+
+    private Finding toFinding(YamlDocument document, ValidationMessage message, String base, String rulePrefix) {
+        String instancePointer = base + message.getInstanceLocation().toString();
+        String keyword = message.getType();
+        String schemaPointer = schemaFragment(message);
+        JsonNode keywordValue = schema.at(schemaPointer);
+        String rule = rulePrefix + "." + keyword;
+        String name = lastSegment(instancePointer);
+        JsonNode value = message.getInstanceNode();
+        boolean secret = Secrets.isSecretKey(name)
+                || schema.at(parentOf(schemaPointer)).path("writeOnly").asBoolean(false);
+        switch (keyword) {
+            case "required" -> {
+                String property = message.getProperty();
+                String pointer = instancePointer + "/" + YamlLoader.escape(property);
+                return new Finding(rule, Severity.ERROR, document.keyLocation(instancePointer), pointer,
+                        "missing required key '" + property + "'" + in(instancePointer), null);
+            }
+            case "additionalProperties" -> {
+                String property = message.getProperty();
+                String pointer = instancePointer + "/" + YamlLoader.escape(property);
+                List<String> known = schema.siblingPropertyNames(schemaPointer);
+                Optional<String> suggestion = DidYouMean.suggest(property, known);
+                String hint = suggestion.map(s -> "did you mean '" + s + "'?")
+                        .orElse(known.isEmpty() ? null : "known keys here: " + String.join(", ", known));
+                return new Finding(rule, Severity.ERROR, document.keyLocation(pointer), pointer,
+                        "unknown key '" + property + "'" + in(instancePointer), hint);
+            }
+            case "type" -> {
+                String expected = keywordValue.isArray() ? join(keywordValue, " or ") : keywordValue.asText();
+                String hint = !secret && "string".equals(expected) && value != null && value.isNumber()
+                        ? "quote the value, e.g. '" + value.asText() + "'" : null;
+                return violation(document, rule, instancePointer, "'" + name + "' must be " + article(expected)
+                        + ", not " + describe(value, secret), hint);
+            }
+            case "enum" -> {
+                List<String> allowed = new ArrayList<>();
+                keywordValue.forEach(v -> allowed.add(v.asText()));
+                Optional<String> suggestion = value == null ? Optional.empty()
+                        : DidYouMean.suggest(value.asText(), allowed);
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + "; allowed: " + String.join(", ", allowed),
+                        suggestion.map(s -> "did you mean " + s + "?").orElse(null));
+            }
+            case "minimum", "exclusiveMinimum" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + "; the minimum is " + keywordValue.asText(), null);
+            }
+            case "maximum", "exclusiveMaximum" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + "; the maximum is " + keywordValue.asText(), null);
+            }
+            case "multipleOf" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + "; it must be a multiple of " + keywordValue.asText(), null);
+            }
+            case "pattern" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + ", which does not match " + keywordValue.asText(), null);
+            }
+            case "minLength", "maxLength", "minItems", "maxItems" -> {
+                String bound = keyword.startsWith("min") ? "at least " : "at most ";
+                String unit = keyword.endsWith("Length") ? " characters" : " items";
+                return violation(document, rule, instancePointer, "'" + name + "' must have " + bound
+                        + keywordValue.asText() + unit, null);
+            }
+            case "uniqueItems" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' lists the same item twice", null);
+            }
+            case "format" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + ", which is not a valid " + keywordValue.asText(), null);
+            }
+            default -> {
+                return violation(document, rule, instancePointer, message.getError(), null);
+            }
+        }
+    }
+
+    private static Finding violation(YamlDocument document, String rule, String pointer, String message, String hint) {
+        return new Finding(rule, Severity.ERROR, document.valueLocation(pointer), pointer, message, hint);
+    }
+
+    private static String schemaFragment(ValidationMessage message) {
+        String location = message.getSchemaLocation().toString();
+        int hash = location.indexOf('#');
+        return hash < 0 ? "" : location.substring(hash + 1);
+    }
+
+    private static String in(String pointer) {
+        return pointer.isEmpty() ? " at the top level" : " in '" + pointer + "'";
+    }
+
+    /** The key's name for a message; list items read as {@code emailEndpoints[0]}. */
+    private static String lastSegment(String pointer) {
+        if (pointer.isEmpty()) {
+            return "(document)";
+        }
+        int cut = pointer.lastIndexOf('/');
+        String last = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+        if (!last.isEmpty() && last.chars().allMatch(Character::isDigit)) {
+            return lastSegment(pointer.substring(0, cut)) + "[" + last + "]";
+        }
+        return last;
+    }
+
+    private static String join(JsonNode array, String separator) {
+        List<String> parts = new ArrayList<>();
+        array.forEach(v -> parts.add(v.asText()));
+        return String.join(separator, parts);
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "object" -> "a mapping";
+            case "array" -> "a list";
+            case "integer" -> "an integer";
+            default -> "a " + type;
+        };
+    }
+
+    private static String parentOf(String pointer) {
+        int cut = pointer.lastIndexOf('/');
+        return cut < 0 ? "" : pointer.substring(0, cut);
+    }
+
+    /** Describes a value for a message; long strings are shortened and secrets are never whole. */
+    static String describe(JsonNode value, boolean secret) {
+        if (secret && value != null && value.isValueNode() && !value.isNull()) {
+            return Secrets.redact(value.asText());
+        }
+        if (value == null || value.isMissingNode()) {
+            return "missing";
+        }
+        if (value.isNull()) {
+            return "empty (null)";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isBoolean()) {
+            return "the boolean " + value.asText();
+        }
+        if (value.isNumber()) {
+            return "the number " + value.asText();
+        }
+        String text = value.asText();
+        return "'" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "'";
+    }
+}

@@ -1,0 +1,169 @@
+package dev.slk.core.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slk.core.findings.Severity;
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.registry.RegisteredModule;
+import dev.slk.core.schema.DidYouMean;
+import dev.slk.core.schema.JsonSchemaDocument;
+import dev.slk.core.schema.SchemaDefaults;
+import dev.slk.core.schema.SchemaValidation;
+import dev.slk.core.yaml.YamlLoader;
+import dev.slk.spi.ValidationResult;
+import dev.slk.spi.schedule.InvalidScheduleException;
+import dev.slk.spi.schedule.ScheduleExpression;
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The module layers of validation: every integration key must name a registered module, and
+ * each enabled module's block is checked against the module's schema, the framework's rules for
+ * schedules and Lambda limits, and the module's own {@code validateConfig}.
+ */
+final class ModuleRules {
+    /** Module schemas mark EventBridge schedule expressions with this format. */
+    static final String SCHEDULE_FORMAT = "eventbridge-schedule";
+
+    private final ModuleRegistry registry;
+    private final RuleContext ctx;
+
+    ModuleRules(ModuleRegistry registry, RuleContext ctx) {
+        this.registry = registry;
+        this.ctx = ctx;
+    }
+
+    /** @return the ids of the modules whose config was validated */
+    List<String> check() {
+        List<String> checked = new ArrayList<>();
+        JsonNode integrations = ctx.config().path("integrations");
+        Iterator<Map.Entry<String, JsonNode>> entries = integrations.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            String id = entry.getKey();
+            String pointer = "/integrations/" + YamlLoader.escape(id);
+            boolean enabled = entry.getValue().path("enabled").asBoolean(false);
+            Optional<RegisteredModule> module = registry.find(id);
+            if (module.isEmpty()) {
+                unknown(id, pointer, enabled);
+            } else if (enabled && entry.getValue().isObject()) {
+                checkModule(module.get(), pointer, (ObjectNode) entry.getValue());
+                checked.add(id);
+            }
+        }
+        return checked;
+    }
+
+    private void unknown(String id, String pointer, boolean enabled) {
+        List<String> known = registry.ids();
+        String list = known.isEmpty() ? "no modules are installed" : "known modules: " + String.join(", ", known);
+        String hint = DidYouMean.suggest(id, known).map(s -> "did you mean '" + s + "'? ").orElse("")
+                + "run 'slk list-modules' to see what is installed";
+        if (enabled) {
+            ctx.error("integration.unknown", pointer, "integration '" + id + "' is enabled but no module has this id ("
+                    + list + ")", hint);
+        } else {
+            ctx.warning("integration.unknown", pointer, "integration '" + id
+                    + "' is disabled and no module has this id (" + list + ")", hint);
+        }
+    }
+
+    private void checkModule(RegisteredModule registered, String pointer, ObjectNode integration) {
+        String configPointer = pointer + "/config";
+        JsonNode raw = ctx.document().root().at(configPointer);
+        JsonNode config = raw.isObject() ? raw : JsonNodeFactory.instance.objectNode();
+        if (!raw.isMissingNode() && !raw.isObject()) {
+            return; // the project schema reported it: config must be a mapping
+        }
+        Optional<JsonSchemaDocument> schema = schemaOf(registered, configPointer);
+        if (schema.isPresent()) {
+            SchemaValidation validation;
+            try {
+                validation = new SchemaValidation(schema.get());
+            } catch (RuntimeException e) {
+                ctx.error("module.schema-invalid", configPointer, "the config.schema.json of module "
+                        + registered.describe() + " cannot be compiled: " + e.getMessage(), null);
+                return;
+            }
+            ctx.findings().addAll(validation.validate(ctx.document(), config, configPointer, "module-schema"));
+            config = SchemaDefaults.apply(schema.get(), config);
+            schedules(schema.get(), config, configPointer);
+            integration.set("config", config);
+        }
+        lambdaSettings(config, configPointer);
+        ValidationResult result;
+        try {
+            result = registered.module().validateConfig(config.deepCopy());
+        } catch (RuntimeException | LinkageError e) {
+            ctx.error("module.hook-failed", configPointer, "module " + registered.describe()
+                    + " failed in validateConfig: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "report this to the module's authors");
+            return;
+        }
+        if (result == null) {
+            return;
+        }
+        for (ValidationResult.Problem problem : result.problems()) {
+            Severity severity = problem.severity() == ValidationResult.Severity.ERROR ? Severity.ERROR : Severity.WARNING;
+            ctx.add("module." + registered.id(), severity, configPointer + problem.pointer(), problem.message(),
+                    problem.hint());
+        }
+    }
+
+    private Optional<JsonSchemaDocument> schemaOf(RegisteredModule registered, String configPointer) {
+        Optional<URL> url;
+        try {
+            url = registered.module().configSchema();
+        } catch (RuntimeException e) {
+            ctx.error("module.hook-failed", configPointer, "module " + registered.describe()
+                    + " failed in configSchema: " + e.getMessage(), null);
+            return Optional.empty();
+        }
+        if (url == null || url.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonSchemaDocument.read(url.get()));
+        } catch (IOException e) {
+            ctx.error("module.schema-invalid", configPointer, "the config.schema.json of module "
+                    + registered.describe() + " cannot be read: " + e.getMessage(), null);
+            return Optional.empty();
+        }
+    }
+
+    private void schedules(JsonSchemaDocument schema, JsonNode config, String configPointer) {
+        List<SchemaDefaults.Match> matches =
+                SchemaDefaults.find(schema, config, p -> SCHEDULE_FORMAT.equals(p.path("format").asText()));
+        for (SchemaDefaults.Match match : matches) {
+            if (!match.value().isTextual()) {
+                continue;
+            }
+            try {
+                ScheduleExpression.parse(match.value().asText());
+            } catch (InvalidScheduleException e) {
+                ctx.error("schedule", configPointer + match.pointer(), e.getMessage(),
+                        "e.g. rate(5 minutes) or cron(0/15 * * * ? *)");
+            }
+        }
+    }
+
+    /** Objects with a memorySize are Lambda settings by the seeds' convention; hold them to Lambda's limits. */
+    private void lambdaSettings(JsonNode node, String pointer) {
+        if (node.isObject()) {
+            if (node.has("memorySize")) {
+                ProjectRules.lambdaLimits(ctx, pointer);
+            }
+            node.fields().forEachRemaining(e -> lambdaSettings(e.getValue(), pointer + "/" + YamlLoader.escape(e.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                lambdaSettings(node.get(i), pointer + "/" + i);
+            }
+        }
+    }
+}

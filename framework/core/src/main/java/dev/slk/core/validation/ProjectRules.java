@@ -1,0 +1,252 @@
+package dev.slk.core.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.core.findings.Secrets;
+import dev.slk.core.findings.Severity;
+import dev.slk.core.schema.DidYouMean;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules on the project configuration that a JSON Schema cannot express. */
+final class ProjectRules {
+    static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
+    private static final Pattern PROJECT_NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
+    private static final int PROJECT_NAME_MAX = 64;
+    private static final Pattern SOURCE_NAME = Pattern.compile("^[\\w\\-:.]{1,64}$");
+    private static final String PROVIDER_ROLE_PREFIX = "AmazonSecurityLake-Provider-";
+    private static final int ROLE_NAME_MAX = 64;
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(^placeholder|replace_|replace-with|<[^>]*>|changeme)");
+    static final String SECRETS_MANAGER_PREFIX = "secretsmanager:";
+    static final String SSM_PREFIX = "ssm:";
+    private static final Pattern SECRET_NAME = Pattern.compile("^[A-Za-z0-9/_+=.@-]{1,512}$");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("^/?[A-Za-z0-9_.\\-/]{1,1011}$");
+    static final int MEMORY_MIN = 128;
+    static final int MEMORY_MAX = 10240;
+    static final int TIMEOUT_MIN = 1;
+    static final int TIMEOUT_MAX = 900;
+
+    private ProjectRules() {
+    }
+
+    static void check(RuleContext ctx) {
+        environment(ctx);
+        projectName(ctx);
+        region(ctx);
+        securityLake(ctx);
+        coreFunctions(ctx);
+        visibilityTimeout(ctx);
+        keyAlias(ctx);
+        placeholders(ctx);
+        externalIdReference(ctx);
+        alarmDatapoints(ctx);
+    }
+
+    static void environment(RuleContext ctx) {
+        ctx.text("/environment").ifPresent(env -> {
+            if (!ENVIRONMENTS.contains(env)) {
+                ctx.error("environment", "/environment", "environment '" + env + "' is not one of dev, staging, prod",
+                        DidYouMean.suggest(env, ENVIRONMENTS).map(s -> "did you mean '" + s + "'?").orElse(null));
+            }
+        });
+    }
+
+    static void projectName(RuleContext ctx) {
+        ctx.text("/projectName").ifPresent(name -> {
+            if (!PROJECT_NAME.matcher(name).matches()) {
+                ctx.error("project-name", "/projectName", "projectName '" + name
+                        + "' must start with a lower-case letter and contain only lower-case letters, digits and hyphens",
+                        "e.g. " + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^[^a-z]+", ""));
+            } else if (name.length() > PROJECT_NAME_MAX) {
+                ctx.error("project-name", "/projectName", "projectName is " + name.length()
+                        + " characters long; at most " + PROJECT_NAME_MAX + " are allowed", null);
+            }
+        });
+    }
+
+    static void region(RuleContext ctx) {
+        ctx.text("/awsRegion").ifPresent(region -> {
+            List<String> regions = AwsRegions.names();
+            if (!regions.contains(region)) {
+                ctx.error("region", "/awsRegion", "awsRegion '" + region + "' is not an AWS region",
+                        DidYouMean.suggest(region, regions).map(s -> "did you mean '" + s + "'?")
+                                .orElse("e.g. us-east-1, eu-west-1, ca-central-1"));
+            }
+        });
+    }
+
+    static void securityLake(RuleContext ctx) {
+        if (!ctx.enabled("/securityLake/enabled")) {
+            return;
+        }
+        for (String key : List.of("s3Bucket", "externalId", "serviceRole")) {
+            String pointer = "/securityLake/" + key;
+            JsonNode value = ctx.config().at(pointer);
+            if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+                ctx.error("security-lake.required", pointer, "securityLake." + key
+                        + " is required when securityLake.enabled is true", null);
+            }
+        }
+        String region = ctx.text("/awsRegion").orElse("");
+        Set<String> seen = new HashSet<>();
+        JsonNode sources = ctx.config().at("/securityLake/OCSFEventClass");
+        for (int i = 0; i < sources.size(); i++) {
+            String base = "/securityLake/OCSFEventClass/" + i;
+            ctx.text(base + "/sourceName").ifPresent(name -> {
+                if (!SOURCE_NAME.matcher(name).matches()) {
+                    ctx.error("security-lake.source-name", base + "/sourceName", "sourceName '" + name
+                            + "' may contain only letters, digits, '_', '-', ':' and '.', 1 to 64 of them", null);
+                } else if ((PROVIDER_ROLE_PREFIX + name + "-" + region).length() > ROLE_NAME_MAX) {
+                    ctx.error("security-lake.source-name", base + "/sourceName", "sourceName '" + name
+                            + "' is too long: Security Lake's role " + PROVIDER_ROLE_PREFIX + name + "-" + region
+                            + " would exceed IAM's " + ROLE_NAME_MAX + " characters",
+                            "use at most " + (ROLE_NAME_MAX - PROVIDER_ROLE_PREFIX.length() - 1 - region.length())
+                                    + " characters in " + region);
+                }
+                if (!seen.add(name)) {
+                    ctx.error("security-lake.source-unique", base + "/sourceName", "sourceName '" + name
+                            + "' is used by two custom sources; names must be unique", null);
+                }
+            });
+            JsonNode classes = sources.get(i).path("eventClasses");
+            for (int j = 0; j < classes.size(); j++) {
+                String pointer = base + "/eventClasses/" + j;
+                ctx.text(pointer).ifPresent(eventClass -> {
+                    Set<String> known = OcsfEventClasses.byName().keySet();
+                    if (!known.contains(eventClass)) {
+                        ctx.error("security-lake.event-class", pointer, "'" + eventClass + "' is not an OCSF event class",
+                                DidYouMean.suggest(eventClass, known).map(s -> "did you mean " + s + "?")
+                                        .orElse("see docs/CONFIG_SCHEMA.md for the list"));
+                    }
+                });
+            }
+        }
+    }
+
+    static void coreFunctions(RuleContext ctx) {
+        for (String function : List.of("eventTransformer", "securityHubProcessor")) {
+            lambdaLimits(ctx, "/coreProcessing/" + function);
+        }
+    }
+
+    /** Memory and timeout limits of a Lambda function whose settings are at {@code base}. */
+    static void lambdaLimits(RuleContext ctx, String base) {
+        ctx.integer(base + "/memorySize").ifPresent(memory -> {
+            if (memory < MEMORY_MIN || memory > MEMORY_MAX) {
+                ctx.error("lambda.memory", base + "/memorySize", "memorySize " + memory + " MB is outside Lambda's range "
+                        + MEMORY_MIN + " to " + MEMORY_MAX + " MB", null);
+            }
+        });
+        ctx.integer(base + "/timeout").ifPresent(timeout -> {
+            if (timeout < TIMEOUT_MIN || timeout > TIMEOUT_MAX) {
+                ctx.error("lambda.timeout", base + "/timeout", "timeout " + timeout + " s is outside Lambda's range "
+                        + TIMEOUT_MIN + " to " + TIMEOUT_MAX + " s", null);
+            }
+        });
+    }
+
+    static void visibilityTimeout(RuleContext ctx) {
+        OptionalInt visibility = ctx.integer("/sqsQueue/visibilityTimeout");
+        if (visibility.isEmpty()) {
+            return;
+        }
+        if (ctx.enabled("/coreProcessing/eventTransformer/enabled")) {
+            consumer(ctx, visibility.getAsInt(), "/coreProcessing/eventTransformer", "the event queue");
+        }
+        if (ctx.enabled("/securityHub/enabled") && ctx.enabled("/coreProcessing/securityHubProcessor/enabled")) {
+            consumer(ctx, visibility.getAsInt(), "/coreProcessing/securityHubProcessor", "the ASFF queue");
+        }
+    }
+
+    private static void consumer(RuleContext ctx, int visibility, String function, String queue) {
+        ctx.integer(function + "/timeout").ifPresent(timeout -> {
+            String name = function.substring(function.lastIndexOf('/') + 1);
+            if (visibility < timeout) {
+                ctx.error("sqs.visibility-timeout", "/sqsQueue/visibilityTimeout", "visibilityTimeout " + visibility
+                        + " s is shorter than the " + timeout + " s timeout of " + name + ", which consumes " + queue
+                        + "; Lambda refuses such an event source at deploy",
+                        "set visibilityTimeout to at least " + 6 * timeout + " (6 x the timeout)");
+            } else if (visibility < 6 * timeout) {
+                ctx.warning("sqs.visibility-timeout", "/sqsQueue/visibilityTimeout", "visibilityTimeout " + visibility
+                        + " s is less than 6 x the " + timeout + " s timeout of " + name
+                        + " (AWS's recommendation); messages may be processed twice while retries are pending",
+                        "set visibilityTimeout to " + 6 * timeout);
+            }
+        });
+    }
+
+    static void keyAlias(RuleContext ctx) {
+        boolean cmk = ctx.enabled("/encryption/enabled")
+                && ctx.text("/encryption/keyType").map("CUSTOMER_MANAGED_CMK"::equals).orElse(false);
+        if (cmk && ctx.text("/encryption/keyAlias").map(String::isBlank).orElse(true)) {
+            ctx.error("encryption.key-alias", "/encryption/keyType",
+                    "encryption.keyAlias is required when keyType is CUSTOMER_MANAGED_CMK",
+                    "set encryption.keyAlias, e.g. " + ctx.text("/projectName").orElse("security-lake"));
+        }
+    }
+
+    static void placeholders(RuleContext ctx) {
+        if (!ctx.enabled("/securityLake/enabled")) {
+            return;
+        }
+        boolean prod = ctx.text("/environment").map("prod"::equals).orElse(false);
+        for (String key : List.of("s3Bucket", "externalId")) {
+            String pointer = "/securityLake/" + key;
+            ctx.text(pointer).filter(v -> PLACEHOLDER.matcher(v).find()).ifPresent(value -> {
+                String shown = Secrets.isSecretKey(key) ? Secrets.redact(value) : "'" + value + "'";
+                ctx.add("placeholder", prod ? Severity.ERROR : Severity.WARNING, pointer, "securityLake." + key
+                        + " is still a placeholder (" + shown + ")" + (prod ? "; prod cannot deploy with it" : ""),
+                        "externalId".equals(key)
+                                ? "generate one (openssl rand -hex 32), store it in Secrets Manager and write externalId: secretsmanager:<secret name>"
+                                : "use your Security Lake bucket name, see the Security Lake console");
+            });
+        }
+    }
+
+    /**
+     * The external id is a secret: a reference ({@code secretsmanager:NAME} or
+     * {@code ssm:/PARAMETER}) keeps it out of the file; a literal is accepted with a warning.
+     */
+    static void externalIdReference(RuleContext ctx) {
+        if (!ctx.enabled("/securityLake/enabled")) {
+            return;
+        }
+        ctx.text("/securityLake/externalId").filter(v -> !v.isBlank() && !PLACEHOLDER.matcher(v).find())
+                .ifPresent(value -> {
+                    if (value.startsWith(SECRETS_MANAGER_PREFIX)) {
+                        if (!SECRET_NAME.matcher(value.substring(SECRETS_MANAGER_PREFIX.length())).matches()) {
+                            ctx.error("security-lake.external-id", "/securityLake/externalId",
+                                    "externalId refers to an invalid Secrets Manager secret name",
+                                    "secretsmanager:NAME, NAME of letters, digits and /_+=.@-");
+                        }
+                    } else if (value.startsWith(SSM_PREFIX)) {
+                        if (!PARAMETER_NAME.matcher(value.substring(SSM_PREFIX.length())).matches()) {
+                            ctx.error("security-lake.external-id", "/securityLake/externalId",
+                                    "externalId refers to an invalid SSM parameter name",
+                                    "ssm:/PATH, PATH of letters, digits and _.-/");
+                        }
+                    } else {
+                        ctx.warning("security-lake.external-id", "/securityLake/externalId",
+                                "externalId is written in the config file (" + Secrets.redact(value)
+                                        + "); it is a secret", "store it in Secrets Manager and write externalId: "
+                                        + SECRETS_MANAGER_PREFIX + "<secret name>");
+                    }
+                });
+    }
+
+    static void alarmDatapoints(RuleContext ctx) {
+        for (String alarm : List.of("dlqAlarm", "lambdaErrorAlarm", "sqsAgeAlarm")) {
+            String base = "/monitoring/alarms/" + alarm;
+            OptionalInt evaluation = ctx.integer(base + "/evaluationPeriods");
+            OptionalInt datapoints = ctx.integer(base + "/datapointsToAlarm");
+            if (evaluation.isPresent() && datapoints.isPresent() && datapoints.getAsInt() > evaluation.getAsInt()) {
+                ctx.error("alarm.datapoints", base + "/datapointsToAlarm", "datapointsToAlarm "
+                        + datapoints.getAsInt() + " exceeds evaluationPeriods " + evaluation.getAsInt()
+                        + "; CloudWatch refuses such an alarm", null);
+            }
+        }
+    }
+}

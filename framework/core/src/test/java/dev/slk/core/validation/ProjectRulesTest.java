@@ -1,0 +1,171 @@
+package dev.slk.core.validation;
+
+import static dev.slk.core.testing.Configs.byRule;
+import static dev.slk.core.testing.Configs.describe;
+import static dev.slk.core.testing.Configs.minimalWith;
+import static dev.slk.core.testing.Configs.validate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Severity;
+import dev.slk.core.testing.Configs;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A passing and a failing configuration for every semantic rule. */
+class ProjectRulesTest {
+
+    @Test
+    void minimalConfigurationHasNoFindings() {
+        ValidationReport report = validate(Configs.MINIMAL);
+        assertTrue(report.findings().isEmpty(), describe(report));
+        assertTrue(report.config().isPresent());
+    }
+
+    static Stream<Arguments> failing() {
+        return Stream.of(
+                Arguments.of("environment", "environment: qa\n", Severity.ERROR, 1),
+                Arguments.of("project-name", "projectName: Demo_Project\n", Severity.ERROR, 1),
+                Arguments.of("project-name", "projectName: " + "a".repeat(65) + "\n", Severity.ERROR, 1),
+                Arguments.of("region", "awsRegion: us-east-9\n", Severity.ERROR, 1),
+                Arguments.of("security-lake.required", "securityLake:\n  enabled: true\n  s3Bucket: b\n  externalId: ssm:/x\n", Severity.ERROR, 1),
+                Arguments.of("security-lake.source-name", lake("  - sourceName: bad name\n    eventClasses: [SECURITY_FINDING]\n"),
+                        Severity.ERROR, 6),
+                Arguments.of("security-lake.source-name", lake("  - sourceName: aVeryLongCustomSourceNameXYZ\n"
+                        + "    eventClasses: [SECURITY_FINDING]\n"), Severity.ERROR, 6),
+                Arguments.of("security-lake.source-unique", lake("  - sourceName: one\n    eventClasses: [SECURITY_FINDING]\n"
+                        + "  - sourceName: one\n    eventClasses: [DETECTION_FINDING]\n"), Severity.ERROR, 8),
+                Arguments.of("security-lake.event-class", lake("  - sourceName: one\n    eventClasses: [SECURITY_FINDNG]\n"),
+                        Severity.ERROR, 7),
+                Arguments.of("lambda.memory", "coreProcessing:\n  eventTransformer:\n    memorySize: 64\n", Severity.ERROR, 3),
+                Arguments.of("lambda.memory", "coreProcessing:\n  securityHubProcessor:\n    memorySize: 10241\n",
+                        Severity.ERROR, 3),
+                Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 0\n"
+                        + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.ERROR, 3),
+                Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 901\n"
+                        + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.ERROR, 3),
+                Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 30\n", Severity.ERROR, 2),
+                Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 120\n", Severity.WARNING, 2),
+                Arguments.of("sqs.visibility-timeout", "securityHub:\n  enabled: true\n"
+                        + "coreProcessing:\n  securityHubProcessor:\n    timeout: 400\n", Severity.ERROR, 0),
+                Arguments.of("encryption.key-alias", "encryption:\n  keyType: CUSTOMER_MANAGED_CMK\n", Severity.ERROR, 2),
+                Arguments.of("placeholder", "environment: prod\nsecurityLake:\n  s3Bucket: REPLACE_WITH_BUCKET\n"
+                        + "  externalId: secretsmanager:x\n  serviceRole: r\n", Severity.ERROR, 3),
+                Arguments.of("placeholder", "securityLake:\n  s3Bucket: b\n  externalId: PLACEHOLDER_EXTERNAL_ID\n"
+                        + "  serviceRole: r\n", Severity.WARNING, 3),
+                Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
+                        + "  externalId: 3f9a1c0de4b2a8c7e6f5\n  serviceRole: r\n", Severity.WARNING, 3),
+                Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
+                        + "  externalId: 'secretsmanager:bad name'\n  serviceRole: r\n", Severity.ERROR, 3),
+                Arguments.of("alarm.datapoints", "monitoring:\n  alarms:\n    sqsAgeAlarm:\n      evaluationPeriods: 1\n"
+                        + "      datapointsToAlarm: 2\n", Severity.ERROR, 5),
+                Arguments.of("integration.unknown", "integrations:\n  okta:\n    enabled: true\n", Severity.ERROR, 2),
+                Arguments.of("integration.unknown", "integrations:\n  okta:\n    enabled: false\n", Severity.WARNING, 2),
+                Arguments.of("schedule", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
+                        + "      credentialsSecretName: s\n      poller:\n        schedule: rate(1 minutes)\n", Severity.ERROR, 7),
+                Arguments.of("schedule", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
+                        + "      credentialsSecretName: s\n      poller:\n        schedule: cron(0 12 * * ?)\n", Severity.ERROR, 7),
+                Arguments.of("lambda.memory", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
+                        + "      credentialsSecretName: s\n      poller:\n        memorySize: 20000\n", Severity.ERROR, 7),
+                Arguments.of("ignored-key", "coreProcessing:\n  eventTransformer:\n    runtime: python3.13\n",
+                        Severity.WARNING, 3));
+    }
+
+    private static String lake(String sources) {
+        return "securityLake:\n  s3Bucket: b\n  externalId: secretsmanager:x\n  serviceRole: r\n  OCSFEventClass:\n"
+                + sources;
+    }
+
+    @ParameterizedTest(name = "{0} fails: {1}")
+    @MethodSource("failing")
+    void ruleReportsTheOffendingLine(String rule, String blocks, Severity severity, int lineInBlocks) {
+        String yaml = minimalWith(blocks);
+        ValidationReport report = validate(yaml);
+        List<Finding> found = byRule(report, rule);
+        assertEquals(1, found.size(), "expected one " + rule + " finding in:\n" + yaml + "\ngot:\n" + describe(report));
+        Finding finding = found.get(0);
+        assertEquals(severity, finding.severity(), finding.message());
+        if (lineInBlocks > 0) {
+            int blocksStart = yaml.substring(0, yaml.length() - blocks.length()).split("\n", -1).length;
+            assertEquals(blocksStart + lineInBlocks - 1, finding.location().line(), finding.message());
+        }
+        assertTrue(finding.location().column() > 0);
+    }
+
+    static Stream<Arguments> passing() {
+        return Stream.of(
+                Arguments.of("environment", "environment: staging\n"),
+                Arguments.of("project-name", "projectName: my-project-2\n"),
+                Arguments.of("project-name", "projectName: " + "a".repeat(64) + "\n"),
+                Arguments.of("region", "awsRegion: ap-southeast-2\n"),
+                Arguments.of("security-lake.required", "securityLake:\n  enabled: false\n"),
+                Arguments.of("security-lake.source-name", lake("  - sourceName: okta_logs-v2.1\n    eventClasses: [AUTHENTICATION]\n")),
+                Arguments.of("security-lake.source-unique", lake("  - sourceName: one\n    eventClasses: [SECURITY_FINDING]\n"
+                        + "  - sourceName: two\n    eventClasses: [SECURITY_FINDING]\n")),
+                Arguments.of("security-lake.event-class", lake("  - sourceName: one\n"
+                        + "    eventClasses: [DETECTION_FINDING, NETWORK_ACTIVITY, API_ACTIVITY]\n")),
+                Arguments.of("lambda.memory", "coreProcessing:\n  eventTransformer:\n    memorySize: 10240\n"),
+                Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 900\n"
+                        + "sqsQueue:\n  visibilityTimeout: 5400\n"),
+                Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 360\n"),
+                Arguments.of("sqs.visibility-timeout", "coreProcessing:\n  securityHubProcessor:\n    timeout: 400\n"),
+                Arguments.of("encryption.key-alias", "encryption:\n  keyType: AWS_OWNED_CMK\n"),
+                Arguments.of("placeholder", "environment: prod\n"),
+                Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
+                        + "  externalId: ssm:/security-lake/external-id\n  serviceRole: r\n"),
+                Arguments.of("alarm.datapoints", "monitoring:\n  alarms:\n    sqsAgeAlarm:\n      evaluationPeriods: 3\n"
+                        + "      datapointsToAlarm: 3\n"),
+                Arguments.of("integration.unknown", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
+                        + "      credentialsSecretName: s\n"),
+                Arguments.of("schedule", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
+                        + "      credentialsSecretName: s\n      poller:\n        schedule: cron(0/15 * * * ? *)\n"),
+                Arguments.of("ignored-key", "coreProcessing:\n  eventTransformer:\n    memorySize: 256\n"));
+    }
+
+    @ParameterizedTest(name = "{0} passes: {1}")
+    @MethodSource("passing")
+    void ruleAcceptsAValidConfiguration(String rule, String blocks) {
+        ValidationReport report = validate(minimalWith(blocks));
+        assertTrue(byRule(report, rule).isEmpty(), describe(report));
+        assertTrue(report.valid(), describe(report));
+    }
+
+    @Test
+    void unknownIntegrationListsKnownModulesAndSuggestsTheClosest() {
+        Finding finding = byRule(validate(minimalWith("integrations:\n  sample-sorce:\n    enabled: true\n")),
+                "integration.unknown").get(0);
+        assertTrue(finding.message().contains("known modules: sample-source"), finding.message());
+        assertTrue(finding.hint().startsWith("did you mean 'sample-source'?"), finding.hint());
+    }
+
+    @Test
+    void placeholderExternalIdIsNeverPrintedWhole() {
+        String secret = "REPLACE_WITH_SECURE_RANDOM_STRING";
+        ValidationReport report = validate(minimalWith("securityLake:\n  s3Bucket: b\n  externalId: " + secret
+                + "\n  serviceRole: r\n"));
+        Finding finding = byRule(report, "placeholder").get(0);
+        assertTrue(!finding.message().contains(secret) && finding.message().contains("'REPL...' (33 characters)"),
+                finding.message());
+    }
+
+    @Test
+    void overriddenValueIsReportedWhereTheOverrideSetsIt() {
+        String yaml = minimalWith("environment: prod\nencryption:\n  keyType: AWS_OWNED_CMK\n"
+                + "production:\n  encryptionKeyType: CUSTOMER_MANAGED_CMK\n");
+        Finding finding = byRule(validate(yaml), "encryption.key-alias").get(0);
+        assertEquals("/production/encryptionKeyType", finding.pointer());
+        assertTrue(finding.message().contains("set by /production/encryptionKeyType"), finding.message());
+    }
+
+    @Test
+    void mismatchBetweenEnvOptionAndFileIsAWarning() throws Exception {
+        ValidationReport report = new ConfigValidator(Configs.registry())
+                .validate(new dev.slk.core.yaml.YamlLoader().parse(Configs.MINIMAL, "config.prod.yaml"), "prod");
+        assertEquals(Severity.WARNING, byRule(report, "environment.mismatch").get(0).severity());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.slk.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.PolicyStatementProps;
+
+/**
+ * An IAM policy statement a module needs, as plain data, so that slk can check it (least
+ * privilege, valid Sid) without synthesizing anything.
+ *
+ * <p>Resources may be CDK tokens, for example {@code core.eventQueue().getQueueArn()}.
+ *
+ * @param sid statement id: letters and digits only, as IAM requires (a hyphen passes CDK
+ *     synthesis and fails at deploy, so it is refused here)
+ * @param effect allow or deny
+ * @param actions the actions, {@code service:Action}; never empty
+ * @param resources the resource ARNs; never empty
+ * @param conditions condition operator to (key to values); may be empty
+ */
+public record PermissionStatement(
+        String sid,
+        Effect effect,
+        List<String> actions,
+        List<String> resources,
+        Map<String, Map<String, List<String>>> conditions) {
+
+    private static final Pattern SID = Pattern.compile("^[A-Za-z0-9]+$");
+    private static final Pattern ACTION = Pattern.compile("^(\\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$");
+
+    /** Checks the invariants IAM enforces at deploy time, so they fail at synthesis instead. */
+    public PermissionStatement {
+        Objects.requireNonNull(sid, "sid");
+        Objects.requireNonNull(effect, "effect");
+        if (!SID.matcher(sid).matches()) {
+            throw new IllegalArgumentException(
+                    "statement id '" + sid + "' is invalid: IAM allows only letters and digits");
+        }
+        actions = List.copyOf(actions);
+        resources = List.copyOf(resources);
+        conditions = conditions == null ? Map.of() : Map.copyOf(conditions);
+        if (actions.isEmpty()) {
+            throw new IllegalArgumentException("statement " + sid + " has no actions");
+        }
+        if (resources.isEmpty()) {
+            throw new IllegalArgumentException("statement " + sid + " has no resources");
+        }
+        for (String action : actions) {
+            if (!ACTION.matcher(action).matches()) {
+                throw new IllegalArgumentException(
+                        "statement " + sid + ": action '" + action + "' is not of the form service:Action");
+            }
+        }
+    }
+
+    /**
+     * An Allow statement without conditions.
+     *
+     * @param sid statement id, letters and digits only
+     * @param actions the actions
+     * @param resources the resource ARNs
+     * @return the statement
+     */
+    public static PermissionStatement allow(String sid, List<String> actions, List<String> resources) {
+        return new PermissionStatement(sid, Effect.ALLOW, actions, resources, Map.of());
+    }
+
+    /**
+     * The CDK form of this statement. Requires the CDK runtime (node), so it is only called
+     * during synthesis.
+     *
+     * @return a new {@link PolicyStatement}
+     */
+    public PolicyStatement toPolicyStatement() {
+        PolicyStatementProps.Builder props = PolicyStatementProps.builder()
+                .sid(sid)
+                .effect(effect)
+                .actions(actions)
+                .resources(resources);
+        if (!conditions.isEmpty()) {
+            props.conditions(Map.copyOf(conditions));
+        }
+        return new PolicyStatement(props.build());
+    }
+}
