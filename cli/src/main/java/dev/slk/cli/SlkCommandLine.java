@@ -1,6 +1,9 @@
 package dev.slk.cli;
 
+import dev.slk.core.schema.DidYouMean;
 import dev.slk.core.yaml.UnreadableInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -35,6 +38,13 @@ public final class SlkCommandLine {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         command.getErr().println("slk: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> known = new ArrayList<>(command.getCommandSpec().optionsMap().keySet());
+            known.addAll(command.getSubcommands().keySet());
+            for (String argument : unmatched.getUnmatched()) {
+                DidYouMean.suggest(argument, known).ifPresent(s -> command.getErr().println("Did you mean " + s + "?"));
+            }
+        }
         command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCodes.USAGE;
     }

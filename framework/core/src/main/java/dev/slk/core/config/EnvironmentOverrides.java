@@ -14,14 +14,24 @@ import java.util.Map;
  */
 public final class EnvironmentOverrides {
     /** Override key to the pointer it replaces. */
-    private static final Map<String, String> TARGETS = Map.of(
-            "/encryptionKeyType", "/encryption/keyType",
-            "/reservedConcurrentExecutions/transformationLambda",
-            "/coreProcessing/eventTransformer/reservedConcurrentExecutions",
-            "/reservedConcurrentExecutions/securityHubProcessor",
-            "/coreProcessing/securityHubProcessor/reservedConcurrentExecutions");
+    private static final Map<String, String> TARGETS = orderedTargets();
 
     private EnvironmentOverrides() {
+    }
+
+    private static Map<String, String> orderedTargets() {
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("/encryptionKeyType", "/encryption/keyType");
+        targets.put("/reservedConcurrentExecutions/transformationLambda",
+                "/coreProcessing/eventTransformer/reservedConcurrentExecutions");
+        targets.put("/reservedConcurrentExecutions/securityHubProcessor",
+                "/coreProcessing/securityHubProcessor/reservedConcurrentExecutions");
+        return java.util.Collections.unmodifiableMap(targets);
+    }
+
+    /** @return override key (pointer within the block) to the pointer it replaces, in documentation order */
+    public static Map<String, String> targets() {
+        return TARGETS;
     }
 
     /**

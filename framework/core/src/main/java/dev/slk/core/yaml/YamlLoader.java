@@ -186,7 +186,7 @@ public final class YamlLoader {
                             "a key must be a plain string, not a list or mapping", null));
                     continue;
                 }
-                if (Tag.MERGE.equals(keyNode.getTag())) {
+                if ("<<".equals(scalarKey.getValue()) && scalarKey.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
                     problems.add(new Finding("yaml.merge-key", Severity.ERROR, keyAt, pointer,
                             "merge keys (<<) are not supported", "write the merged keys out"));
                     continue;

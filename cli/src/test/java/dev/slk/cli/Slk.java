@@ -1,0 +1,33 @@
+package dev.slk.cli;
+
+import dev.slk.core.registry.ModuleRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Runs slk through the same factory as main, capturing what it prints. */
+final class Slk {
+    private static final ModuleRegistry TEST_MODULES = ModuleRegistry.discover(Slk.class.getClassLoader());
+
+    /** What one run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private Slk() {
+    }
+
+    static Result run(Path workingDirectory, String... args) {
+        return run(workingDirectory, Map.of(), () -> TEST_MODULES, args);
+    }
+
+    static Result run(Path workingDirectory, Map<String, String> env, Supplier<ModuleRegistry> registry, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), workingDirectory,
+                env, registry);
+        int code = SlkCommandLine.create(context).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
