@@ -48,7 +48,20 @@ public record HealthCheck(
         LESS_THAN_OR_EQUAL_TO_THRESHOLD
     }
 
-    /** Checks the invariants CloudWatch enforces, so they fail at synthesis. */
+    /**
+     * Checks the invariants CloudWatch enforces, so they fail at synthesis.
+     *
+     * @param name alarm name suffix, letters, digits and hyphens; unique within the module
+     * @param description what it means when the alarm fires, and what to do
+     * @param namespace the metric namespace, for example {@code AWS/Lambda}
+     * @param metricName the metric, for example {@code Errors}
+     * @param dimensions metric dimensions; values may be CDK tokens
+     * @param statistic {@code Sum}, {@code Average}, {@code Minimum}, {@code Maximum}, {@code SampleCount} or a percentile such as {@code p99}
+     * @param comparison how the statistic is compared with the threshold
+     * @param threshold the threshold
+     * @param periodSeconds the period, a positive multiple of 60
+     * @param evaluationPeriods how many periods are evaluated, at least 1
+     */
     public HealthCheck {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");

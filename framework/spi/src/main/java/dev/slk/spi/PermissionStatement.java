@@ -31,7 +31,15 @@ public record PermissionStatement(
     private static final Pattern SID = Pattern.compile("^[A-Za-z0-9]+$");
     private static final Pattern ACTION = Pattern.compile("^(\\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$");
 
-    /** Checks the invariants IAM enforces at deploy time, so they fail at synthesis instead. */
+    /**
+     * Checks the invariants IAM enforces at deploy time, so they fail at synthesis instead.
+     *
+     * @param sid statement id: letters and digits only, as IAM requires (a hyphen passes CDK synthesis and fails at deploy, so it is refused here)
+     * @param effect allow or deny
+     * @param actions the actions, {@code service:Action}; never empty
+     * @param resources the resource ARNs; never empty
+     * @param conditions condition operator to (key to values); may be empty
+     */
     public PermissionStatement {
         Objects.requireNonNull(sid, "sid");
         Objects.requireNonNull(effect, "effect");

@@ -32,7 +32,14 @@ public record ValidationResult(List<Problem> problems) {
      * @param hint how to fix it, or null
      */
     public record Problem(Severity severity, String pointer, String message, String hint) {
-        /** Checks the invariants. */
+        /**
+         * Checks the invariants.
+         *
+         * @param severity error or warning
+         * @param pointer JSON pointer relative to the module's {@code config} block (for example {@code /eventProcessor/schedule}); empty for the block itself. slk turns it into the file, line and column of the key.
+         * @param message what is wrong, in words a person understands
+         * @param hint how to fix it, or null
+         */
         public Problem {
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(message, "message");
@@ -43,7 +50,11 @@ public record ValidationResult(List<Problem> problems) {
         }
     }
 
-    /** Copies the list so the result cannot change after it is returned. */
+    /**
+     * Copies the list so the result cannot change after it is returned.
+     *
+     * @param problems the problems, in the order found
+     */
     public ValidationResult {
         problems = List.copyOf(problems);
     }

@@ -50,7 +50,27 @@ public record ProjectConfig(
         Map<String, Integration> integrations,
         String deploymentVersion) {
 
-    /** Copies collections so the configuration cannot change. */
+    /**
+     * Copies collections so the configuration cannot change.
+     *
+     * @param projectName lower-case project name, used in resource names
+     * @param environment {@code dev}, {@code staging} or {@code prod}
+     * @param awsRegion the AWS region the stack deploys to
+     * @param accountId 12-digit account id, or empty to use the deploying credentials' account
+     * @param tagSource value of the {@code Source} tag
+     * @param tagProduct value of the {@code Product} tag
+     * @param tagKitVersion value of the {@code KitVersion} tag
+     * @param tags extra tags for every resource
+     * @param encryption the shared KMS key
+     * @param securityLake the Security Lake custom sources
+     * @param coreProcessing the core Lambda functions
+     * @param sqsQueue the event queue and its dead-letter queue
+     * @param cloudTrailEventDataStore the optional CloudTrail Lake event data store
+     * @param securityHub the optional Security Hub integration
+     * @param monitoring log retention, alarms and their topic
+     * @param integrations module id to integration settings, in file order
+     * @param deploymentVersion an opaque version stamp of the deployment
+     */
     public ProjectConfig {
         tags = tags == null ? List.of() : List.copyOf(tags);
         integrations = integrations == null ? Map.of() : java.util.Collections.unmodifiableMap(
@@ -115,7 +135,15 @@ public record ProjectConfig(
             String serviceRole,
             @JsonProperty("OCSFEventClass") List<CustomSource> ocsfEventClasses) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param enabled whether custom log sources are registered with Security Lake
+         * @param s3Bucket the Security Lake bucket
+         * @param externalId external id for the custom source's provider role (a secret)
+         * @param serviceRole the Glue crawler role Security Lake uses
+         * @param ocsfEventClasses the custom sources
+         */
         public SecurityLake {
             ocsfEventClasses = ocsfEventClasses == null ? List.of() : List.copyOf(ocsfEventClasses);
         }
@@ -134,7 +162,13 @@ public record ProjectConfig(
      * @param eventClasses OCSF event class names, for example {@code SECURITY_FINDING}
      */
     public record CustomSource(String sourceName, String sourceVersion, List<String> eventClasses) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param sourceName custom source name
+         * @param sourceVersion custom source version
+         * @param eventClasses OCSF event class names, for example {@code SECURITY_FINDING}
+         */
         public CustomSource {
             eventClasses = eventClasses == null ? List.of() : List.copyOf(eventClasses);
         }
@@ -173,7 +207,19 @@ public record ProjectConfig(
             boolean eventDataStoreEnabled,
             Map<String, String> environment) {
 
-        /** Copies the map. */
+        /**
+         * Copies the map.
+         *
+         * @param enabled whether the function is deployed
+         * @param functionName function name suffix
+         * @param memorySize memory in MB (128-10240)
+         * @param timeout timeout in seconds (1-900)
+         * @param reservedConcurrentExecutions reserved concurrency
+         * @param batchSize SQS batch size
+         * @param maximumBatchingWindowInSeconds SQS batching window
+         * @param eventDataStoreEnabled whether events also go to the CloudTrail event data store
+         * @param environment extra environment variables
+         */
         public LambdaFunction {
             environment = environment == null ? Map.of() : Map.copyOf(environment);
         }
@@ -229,7 +275,16 @@ public record ProjectConfig(
             List<String> eventCategories,
             boolean terminationProtectionEnabled,
             SharedKeyUse encryption) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param enabled whether the event data store is created
+         * @param name data store name
+         * @param retentionPeriod days
+         * @param eventCategories {@code Data} and/or {@code Management}
+         * @param terminationProtectionEnabled whether deletion is blocked
+         * @param encryption whether the shared key encrypts the store
+         */
         public CloudTrailEventDataStore {
             eventCategories = eventCategories == null ? List.of() : List.copyOf(eventCategories);
         }
@@ -272,7 +327,16 @@ public record ProjectConfig(
             ThresholdAlarm dlqAlarm,
             ErrorRateAlarm lambdaErrorAlarm,
             AgeAlarm sqsAgeAlarm) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param enabled whether alarms are created
+         * @param snsTopicName name of the notification topic
+         * @param emailEndpoints addresses subscribed to the topic
+         * @param dlqAlarm dead-letter queue depth alarm
+         * @param lambdaErrorAlarm function error-rate alarm
+         * @param sqsAgeAlarm oldest-message-age alarm
+         */
         public Alarms {
             emailEndpoints = emailEndpoints == null ? List.of() : List.copyOf(emailEndpoints);
         }
@@ -315,7 +379,12 @@ public record ProjectConfig(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Integration(boolean enabled, JsonNode config) {
-        /** Never null, and a copy, so the project view stays read-only. */
+        /**
+         * Never null, and a copy, so the project view stays read-only.
+         *
+         * @param enabled whether the module is deployed
+         * @param config the module's own configuration, as validated against its schema
+         */
         public Integration {
             config = config == null
                     ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
@@ -329,7 +398,10 @@ public record ProjectConfig(
         }
     }
 
-    /** @return the integration settings of a module, if the config names it */
+    /**
+     * @param moduleId a module id
+     * @return the integration settings of that module, if the config names it
+     */
     public Optional<Integration> integration(String moduleId) {
         return Optional.ofNullable(integrations.get(moduleId));
     }

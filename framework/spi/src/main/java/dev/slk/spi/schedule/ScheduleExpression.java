@@ -83,6 +83,8 @@ public sealed interface ScheduleExpression
         /**
          * Checks the invariants.
          *
+         * @param value how many units between runs; at least 1
+         * @param unit the unit of {@code value}
          * @throws IllegalArgumentException if {@code value} is less than 1
          */
         public Rate {
@@ -119,6 +121,12 @@ public sealed interface ScheduleExpression
         /**
          * Upper-cases and checks the fields.
          *
+         * @param minutes 0-59
+         * @param hours 0-23
+         * @param dayOfMonth 1-31, {@code L}, {@code LW}, {@code nW} or {@code ?}
+         * @param month 1-12 or JAN-DEC
+         * @param dayOfWeek 1-7 or SUN-SAT, {@code L}, {@code nL}, {@code n#k} or {@code ?}
+         * @param year 1970-2199
          * @throws IllegalArgumentException if a field is invalid, with the message {@link
          *     ScheduleExpression#parse(String)} would give
          */

@@ -1,0 +1,36 @@
+package dev.slk.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.services.iam.Effect;
+
+class PermissionStatementTest {
+    @Test
+    void sidWithAHyphenIsRefusedBeforeDeploy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PermissionStatement.allow("okta-logs-secrets", List.of("secretsmanager:GetSecretValue"), List.of("*")));
+        assertEquals("statement id 'okta-logs-secrets' is invalid: IAM allows only letters and digits", e.getMessage());
+    }
+
+    @Test
+    void malformedActionAndEmptyListsAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> PermissionStatement.allow("A", List.of("GetSecretValue"), List.of("*")));
+        assertThrows(IllegalArgumentException.class, () -> PermissionStatement.allow("A", List.of(), List.of("*")));
+        assertThrows(IllegalArgumentException.class,
+                () -> PermissionStatement.allow("A", List.of("sqs:SendMessage"), List.of()));
+    }
+
+    @Test
+    void keepsActionsResourcesAndConditions() {
+        PermissionStatement s = new PermissionStatement("OktaSecrets", Effect.ALLOW, List.of("secretsmanager:Get*"),
+                List.of("arn:aws:secretsmanager:*:*:secret:okta-*"),
+                Map.of("StringEquals", Map.of("aws:SourceAccount", List.of("123456789012"))));
+        assertEquals(List.of("secretsmanager:Get*"), s.actions());
+        assertEquals("123456789012", s.conditions().get("StringEquals").get("aws:SourceAccount").get(0));
+    }
+}
