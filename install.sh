@@ -95,7 +95,7 @@ else
 fi
 
 if ! have mvn; then
-  problems+=("mvn (Apache Maven 3.6+): 'mvn' not found on PATH (e.g. apt-get install maven)")
+  problems+=("mvn (Apache Maven 3.8 or newer): 'mvn' not found on PATH (e.g. apt-get install maven)")
 fi
 
 if ! have node; then
