@@ -10,6 +10,7 @@
 #   (a) java -jar cli/target/slk.jar                 JDK default CDS (-Xshare:auto), no app archive
 #   (b) the same with an AppCDS archive that this script creates in a temp dir
 #       (java -XX:ArchiveClassesAtExit=..., then -XX:SharedArchiveFile=... -Xshare:auto)
+#   (c) (b) plus -XX:TieredStopAtLevel=1, the flags the installed launcher uses
 # Uses hyperfine when it is installed, else a loop timed with `date +%s%N`.
 # Prints median, min and max in milliseconds. JAVA_HOME, if set, selects the java.
 set -euo pipefail
@@ -110,6 +111,9 @@ else
   if [ -s "$tmpdir/slk.jsa" ]; then
     time_variant "(b) java -jar + AppCDS archive" \
       "$JAVA" -XX:SharedArchiveFile="$tmpdir/slk.jsa" -Xshare:auto -jar "$JAR" validate-config --config "$CONFIG"
+    time_variant "(c) AppCDS + C1 only (launcher)" \
+      "$JAVA" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$tmpdir/slk.jsa" -Xshare:auto -jar "$JAR" \
+      validate-config --config "$CONFIG"
   else
     printf '(b) java -jar + AppCDS archive\tn/a\tn/a\tn/a\n' >>"$tmpdir/results"
     printf 'bench: note: the JVM produced no AppCDS archive; variant (b) skipped\n' >&2

@@ -167,5 +167,8 @@ class ProjectRulesTest {
         ValidationReport report = new ConfigValidator(Configs.registry())
                 .validate(new dev.slk.core.yaml.YamlLoader().parse(Configs.MINIMAL, "config.prod.yaml"), "prod");
         assertEquals(Severity.WARNING, byRule(report, "environment.mismatch").get(0).severity());
+        ValidationReport matching = new ConfigValidator(Configs.registry())
+                .validate(new dev.slk.core.yaml.YamlLoader().parse(Configs.MINIMAL, "config.dev.yaml"), "dev");
+        assertTrue(matching.findings().isEmpty(), describe(matching));
     }
 }
