@@ -23,11 +23,12 @@ import picocli.CommandLine.Option;
 @Command(name = "list-modules",
         mixinStandardHelpOptions = true,
         description = {
-            "List the installed integration modules: id, version, description, the jar they come from,",
-            "and whether the chosen configuration enables them. Integrations the configuration names",
-            "but no installed module provides are listed as 'not installed'."
+            "List the installed integration modules: id, version, description, the jar they come from, "
+                    + "and whether the chosen configuration enables them. Integrations the configuration names "
+                    + "but no installed module provides are listed as 'not installed'."
         },
-        footer = {"", "Exit codes: 0 ok, 2 unreadable configuration, broken module or usage error."})
+        footer = {"", "Exit codes: 0 ok, 2 unreadable configuration, broken module or usage error, "
+                + "3 internal error."})
 final class ListModulesCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

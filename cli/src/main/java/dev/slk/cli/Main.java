@@ -19,7 +19,14 @@ public final class Main {
         ClassLoader loader = Main.class.getClassLoader();
         CliContext context = new CliContext(out, err, Path.of("").toAbsolutePath(), System.getenv(),
                 Memo.of(() -> ModuleRegistry.discover(loader)));
-        int code = SlkCommandLine.create(context).execute(args);
+        int code;
+        try {
+            code = SlkCommandLine.create(context).execute(args);
+        } catch (Error e) {
+            // picocli hands Errors on; they are slk's or a module's bug, reported like any other.
+            err.println("slk: internal error: " + e);
+            code = ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
         System.exit(code);

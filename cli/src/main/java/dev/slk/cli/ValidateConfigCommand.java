@@ -18,11 +18,12 @@ import picocli.CommandLine.Option;
         description = {
             "Validate a Security Lake project configuration and report every problem with its file:line:column.",
             "",
-            "Checks, in one run: the project schema; for every enabled integration, the module's",
-            "config.schema.json; the semantic rules (environment, names, region, Security Lake sources,",
-            "Lambda limits, queue visibility, schedules, placeholders); and each module's own validateConfig."
+            "Checks, in one run: the project schema; for every enabled integration, the module's "
+                    + "config.schema.json; the semantic rules (environment, names, region, Security Lake sources, "
+                    + "Lambda limits, queue visibility, schedules, placeholders); and each module's own validateConfig."
         },
-        footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or usage error."})
+        footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid, 2 unreadable input, broken module "
+                + "or usage error, 3 internal error."})
 final class ValidateConfigCommand implements Callable<Integer> {
     private final CliContext cli;
 

@@ -75,12 +75,13 @@ class SlkCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("ID +VERSION +STATE +DESCRIPTION +SOURCE"), lines[0]);
-        assertTrue(lines[1].matches("sample-source +1\\.2\\.0 +enabled +Test module that polls a sample API +.+"), lines[1]);
-        assertTrue(lines[2].matches("okta +- +not installed +.*"), lines[2]);
+        assertTrue(lines[1].matches("sample-sink +0\\.1\\.0 +not configured +.+"), lines[1]);
+        assertTrue(lines[2].matches("sample-source +1\\.2\\.0 +enabled +Test module that polls a sample API +.+"), lines[2]);
+        assertTrue(lines[3].matches("okta +- +not installed +.*"), lines[3]);
 
         JsonNode json = new ObjectMapper().readTree(Slk.run(dir, "list-modules", "--format", "json").out());
-        assertEquals("sample-source", json.at("/modules/0/id").asText());
-        assertEquals("enabled", json.at("/modules/0/state").asText());
-        assertTrue(json.at("/modules/0/source").asText().length() > 0);
+        assertEquals("sample-source", json.at("/modules/1/id").asText());
+        assertEquals("enabled", json.at("/modules/1/state").asText());
+        assertTrue(json.at("/modules/1/source").asText().endsWith(".jar"), json.toString());
     }
 }

@@ -165,7 +165,7 @@ class ValidateConfigCommandTest {
         Slk.Result r = Slk.run(dir, Map.of(), () -> dev.slk.core.registry.ModuleRegistry.discover(loader),
                 "validate-config");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("slk: error: module acme.Missing (from unknown):"), r.err());
+        assertTrue(r.err().contains("slk: error: module acme.Missing (from " + dir.resolve("mods") + "):"), r.err());
     }
 
     @Test

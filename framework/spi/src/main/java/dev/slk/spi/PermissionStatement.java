@@ -9,10 +9,11 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.PolicyStatementProps;
 
 /**
- * An IAM policy statement a module needs, as plain data, so that slk can check it (least
- * privilege, valid Sid) without synthesizing anything.
+ * An IAM policy statement a module needs, as plain data that the framework attaches to the
+ * module's roles and can inspect (least privilege, valid Sid) before it becomes a CDK object.
  *
- * <p>Resources may be CDK tokens, for example {@code core.eventQueue().getQueueArn()}.
+ * <p>Resources may be CDK tokens, for example {@code core.eventQueue().getQueueArn()}; those
+ * resolve only in the synthesized template.
  *
  * @param sid statement id: letters and digits only, as IAM requires (a hyphen passes CDK
  *     synthesis and fails at deploy, so it is refused here)

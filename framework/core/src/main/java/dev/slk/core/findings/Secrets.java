@@ -7,6 +7,8 @@ public final class Secrets {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(secret|password|passwd|token|externalid|external_id|apikey|api_key|credential|privatekey|private_key|connectionstring|accountkey|sharedaccesskey).*");
 
+    private static final Pattern REFERENCE_KEY = Pattern.compile("(?i).*(name|arn|path|ref|reference)$");
+
     private Secrets() {
     }
 
@@ -15,7 +17,8 @@ public final class Secrets {
      * @return true when the key's value should be treated as a secret
      */
     public static boolean isSecretKey(String key) {
-        return SECRET_KEY.matcher(key).matches();
+        // credentialsSecretName, tokenArn, secretPath: these name a secret, they are not one.
+        return SECRET_KEY.matcher(key).matches() && !REFERENCE_KEY.matcher(key).matches();
     }
 
     /**

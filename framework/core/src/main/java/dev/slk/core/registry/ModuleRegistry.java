@@ -56,7 +56,8 @@ public final class ModuleRegistry {
                 }
                 provider = providers.next();
             } catch (ServiceConfigurationError e) {
-                problems.add(new RegistryProblem(entryName(e), "unknown", rootMessage(e)));
+                String entry = entryName(e);
+                problems.add(new RegistryProblem(entry, servicesFileListing(loader, entry), rootMessage(e)));
                 continue;
             }
             register(provider, byId, problems);
@@ -78,7 +79,7 @@ public final class ModuleRegistry {
             module = provider.get();
             id = module.moduleId();
             version = module.moduleVersion();
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError | AssertionError e) {
             problems.add(new RegistryProblem(type.getName(), source,
                     "cannot be created: its constructor or id/version accessor threw " + rootMessage(e)));
             return;
@@ -138,11 +139,52 @@ public final class ModuleRegistry {
         }
     }
 
-    private static String entryName(ServiceConfigurationError e) {
-        // "Provider com.x.Y not found" is the usual form; keep the class name when it is there.
+    /**
+     * The class a ServiceLoader error is about. Its messages read
+     * {@code "<service>: Provider <class> not found"} or {@code "<service>: <class> <problem>"}.
+     */
+    static String entryName(ServiceConfigurationError e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        java.util.regex.Matcher m = Pattern.compile("Provider ([\\w.$]+)").matcher(message);
+        java.util.regex.Matcher m = Pattern.compile("^[\\w.$]+: (?:Provider )?([\\w.$]+)").matcher(message);
         return m.find() ? m.group(1) : "(unknown class)";
+    }
+
+    /** The jar or directory whose services file lists the class, when the class itself cannot be loaded. */
+    private static String servicesFileListing(ClassLoader loader, String className) {
+        try {
+            java.util.Enumeration<java.net.URL> files =
+                    loader.getResources("META-INF/services/" + IntegrationModule.class.getName());
+            while (files.hasMoreElements()) {
+                java.net.URL url = files.nextElement();
+                try (java.io.InputStream in = url.openStream()) {
+                    String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (text.lines().map(l -> l.replaceAll("#.*", "").trim()).anyMatch(className::equals)) {
+                        return containerOf(url);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    private static String containerOf(java.net.URL servicesFile) {
+        String text = servicesFile.toString();
+        if (text.startsWith("jar:file:")) {
+            String jarUri = text.substring(4, text.indexOf("!/"));
+            try {
+                return Path.of(java.net.URI.create(jarUri)).toString();
+            } catch (IllegalArgumentException e) {
+                return jarUri;
+            }
+        }
+        if (text.startsWith("file:")) {
+            Path file = Path.of(java.net.URI.create(text));
+            // .../META-INF/services/<service> -> the class directory
+            return file.getParent().getParent().getParent().toString();
+        }
+        return text;
     }
 
     private static String rootMessage(Throwable e) {

@@ -29,6 +29,11 @@ public final class SchemaValidation {
             .formatAssertionsEnabled(true)
             .build();
 
+    private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
+    private static final JsonSchema META_SCHEMA =
+            FACTORY.getSchema(com.networknt.schema.SchemaLocation.of(DRAFT_2020_12), CONFIG);
+
     private final JsonSchemaDocument schema;
     private final JsonSchema compiled;
 
@@ -70,8 +75,7 @@ public final class SchemaValidation {
         String rule = rulePrefix + "." + keyword;
         String name = lastSegment(instancePointer);
         JsonNode value = message.getInstanceNode();
-        boolean secret = Secrets.isSecretKey(name)
-                || schema.at(parentOf(schemaPointer)).path("writeOnly").asBoolean(false);
+        boolean secret = Secrets.isSecretKey(name) || writeOnlyAlong(message.getEvaluationPath().toString());
         switch (keyword) {
             case "required" -> {
                 String property = message.getProperty();
@@ -105,13 +109,21 @@ public final class SchemaValidation {
                         + "; allowed: " + String.join(", ", allowed),
                         suggestion.map(s -> "did you mean " + s + "?").orElse(null));
             }
-            case "minimum", "exclusiveMinimum" -> {
+            case "minimum" -> {
                 return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
                         + "; the minimum is " + keywordValue.asText(), null);
             }
-            case "maximum", "exclusiveMaximum" -> {
+            case "exclusiveMinimum" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + "; it must be greater than " + keywordValue.asText(), null);
+            }
+            case "maximum" -> {
                 return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
                         + "; the maximum is " + keywordValue.asText(), null);
+            }
+            case "exclusiveMaximum" -> {
+                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                        + "; it must be less than " + keywordValue.asText(), null);
             }
             case "multipleOf" -> {
                 return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
@@ -182,9 +194,45 @@ public final class SchemaValidation {
         };
     }
 
-    private static String parentOf(String pointer) {
-        int cut = pointer.lastIndexOf('/');
-        return cut < 0 ? "" : pointer.substring(0, cut);
+    /**
+     * True when a schema on the way to the failing keyword is marked {@code writeOnly}, including
+     * one that holds a {@code $ref} to the definition where the keyword is.
+     */
+    private boolean writeOnlyAlong(String evaluationPath) {
+        JsonNode current = schema.root();
+        for (String segment : evaluationPath.split("/")) {
+            if (current == null || current.isMissingNode()) {
+                return false;
+            }
+            if (current.path("writeOnly").asBoolean(false)) {
+                return true;
+            }
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String key = segment.replace("~1", "/").replace("~0", "~");
+            current = "$ref".equals(key) ? schema.resolve(current) : current.path(key);
+        }
+        return current != null && current.path("writeOnly").asBoolean(false);
+    }
+
+    /**
+     * Checks a schema against the draft 2020-12 meta-schema, so that a module's mistyped schema
+     * (say {@code "type": "strin"}) is reported as the module's fault, not the user's.
+     *
+     * @param schema the schema
+     * @return the problems, empty when the schema is valid
+     */
+    public static List<String> metaSchemaProblems(JsonSchemaDocument schema) {
+        JsonNode declared = schema.root().path("$schema");
+        if (!declared.isMissingNode() && !DRAFT_2020_12.equals(declared.asText().replaceAll("#$", ""))) {
+            return List.of("$schema is " + declared.asText() + "; slk reads " + DRAFT_2020_12);
+        }
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage m : META_SCHEMA.validate(schema.root())) {
+            problems.add(m.getInstanceLocation() + ": " + m.getError());
+        }
+        return problems;
     }
 
     /** Describes a value for a message; long strings are shortened and secrets are never whole. */

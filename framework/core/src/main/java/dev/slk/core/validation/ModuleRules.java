@@ -52,8 +52,8 @@ final class ModuleRules {
             Optional<RegisteredModule> module = registry.find(id);
             if (module.isEmpty()) {
                 unknown(id, pointer, enabled);
-            } else if (enabled && entry.getValue().isObject()) {
-                checkModule(module.get(), pointer, (ObjectNode) entry.getValue());
+            } else if (enabled && entry.getValue().isObject()
+                    && checkModule(module.get(), pointer, (ObjectNode) entry.getValue())) {
                 checked.add(id);
             }
         }
@@ -74,67 +74,103 @@ final class ModuleRules {
         }
     }
 
-    private void checkModule(RegisteredModule registered, String pointer, ObjectNode integration) {
+    /** @return true when the module's config could be checked through all layers */
+    private boolean checkModule(RegisteredModule registered, String pointer, ObjectNode integration) {
         String configPointer = pointer + "/config";
         JsonNode raw = ctx.document().root().at(configPointer);
-        JsonNode config = raw.isObject() ? raw : JsonNodeFactory.instance.objectNode();
         if (!raw.isMissingNode() && !raw.isObject()) {
-            return; // the project schema reported it: config must be a mapping
+            return false; // the project schema reported it: config must be a mapping
         }
-        Optional<JsonSchemaDocument> schema = schemaOf(registered, configPointer);
-        if (schema.isPresent()) {
+        JsonNode config = raw.isObject() ? raw : JsonNodeFactory.instance.objectNode();
+        Optional<Optional<JsonSchemaDocument>> schema = schemaOf(registered, configPointer);
+        if (schema.isEmpty()) {
+            return false;
+        }
+        if (schema.get().isPresent()) {
+            JsonSchemaDocument document = schema.get().get();
             SchemaValidation validation;
             try {
-                validation = new SchemaValidation(schema.get());
+                validation = new SchemaValidation(document);
             } catch (RuntimeException e) {
-                ctx.error("module.schema-invalid", configPointer, "the config.schema.json of module "
-                        + registered.describe() + " cannot be compiled: " + e.getMessage(), null);
-                return;
+                schemaError(registered, configPointer, "cannot be compiled: " + e.getMessage());
+                return false;
             }
-            ctx.findings().addAll(validation.validate(ctx.document(), config, configPointer, "module-schema"));
-            config = SchemaDefaults.apply(schema.get(), config);
-            schedules(schema.get(), config, configPointer);
+            List<dev.slk.core.findings.Finding> violations =
+                    validation.validate(ctx.document(), config, configPointer, "module-schema");
+            ctx.findings().addAll(violations);
+            config = SchemaDefaults.apply(document, config);
             integration.set("config", config);
+            schedules(document, config, configPointer);
+            lambdaSettings(config, configPointer);
+            if (!violations.isEmpty()) {
+                // validateConfig is promised a schema-valid config; one mistake, one message.
+                return true;
+            }
+        } else {
+            lambdaSettings(config, configPointer);
         }
-        lambdaSettings(config, configPointer);
         ValidationResult result;
         try {
             result = registered.module().validateConfig(config.deepCopy());
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
             ctx.error("module.hook-failed", configPointer, "module " + registered.describe()
                     + " failed in validateConfig: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), "report this to the module's authors");
-            return;
+            return true;
         }
-        if (result == null) {
-            return;
+        if (result != null) {
+            for (ValidationResult.Problem problem : result.problems()) {
+                Severity severity = problem.severity() == ValidationResult.Severity.ERROR
+                        ? Severity.ERROR : Severity.WARNING;
+                ctx.add("module." + registered.id(), severity, configPointer + problem.pointer(), problem.message(),
+                        problem.hint());
+            }
         }
-        for (ValidationResult.Problem problem : result.problems()) {
-            Severity severity = problem.severity() == ValidationResult.Severity.ERROR ? Severity.ERROR : Severity.WARNING;
-            ctx.add("module." + registered.id(), severity, configPointer + problem.pointer(), problem.message(),
-                    problem.hint());
-        }
+        return true;
     }
 
-    private Optional<JsonSchemaDocument> schemaOf(RegisteredModule registered, String configPointer) {
+    private void schemaError(RegisteredModule registered, String configPointer, String problem) {
+        ctx.error("module.schema-invalid", configPointer, "the config.schema.json of module "
+                + registered.describe() + " " + problem, "report this to the module's authors");
+    }
+
+    /**
+     * @return empty when the schema is unusable (an error was reported); otherwise the schema,
+     *     or an empty optional when the module ships none
+     */
+    private Optional<Optional<JsonSchemaDocument>> schemaOf(RegisteredModule registered, String configPointer) {
         Optional<URL> url;
         try {
             url = registered.module().configSchema();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
             ctx.error("module.hook-failed", configPointer, "module " + registered.describe()
-                    + " failed in configSchema: " + e.getMessage(), null);
+                    + " failed in configSchema: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "report this to the module's authors");
             return Optional.empty();
         }
         if (url == null || url.isEmpty()) {
-            return Optional.empty();
+            return Optional.of(Optional.empty());
         }
+        JsonSchemaDocument schema;
         try {
-            return Optional.of(JsonSchemaDocument.read(url.get()));
+            schema = JsonSchemaDocument.read(url.get());
         } catch (IOException e) {
-            ctx.error("module.schema-invalid", configPointer, "the config.schema.json of module "
-                    + registered.describe() + " cannot be read: " + e.getMessage(), null);
+            schemaError(registered, configPointer, "cannot be read: " + e.getMessage());
             return Optional.empty();
         }
+        List<String> problems = SchemaValidation.metaSchemaProblems(schema);
+        if (!problems.isEmpty()) {
+            schemaError(registered, configPointer, "is not a valid JSON Schema (draft 2020-12): "
+                    + String.join("; ", problems));
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(schema));
     }
 
     private void schedules(JsonSchemaDocument schema, JsonNode config, String configPointer) {

@@ -184,7 +184,8 @@ final class ProjectRules {
         if (cmk && ctx.text("/encryption/keyAlias").map(String::isBlank).orElse(true)) {
             ctx.error("encryption.key-alias", "/encryption/keyType",
                     "encryption.keyAlias is required when keyType is CUSTOMER_MANAGED_CMK",
-                    "set encryption.keyAlias, e.g. " + ctx.text("/projectName").orElse("security-lake"));
+                    "set encryption.keyAlias, e.g. " + ctx.text("/projectName")
+                            .filter(n -> PROJECT_NAME.matcher(n).matches()).orElse("security-lake-integration"));
         }
     }
 

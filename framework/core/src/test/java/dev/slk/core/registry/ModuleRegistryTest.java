@@ -42,7 +42,7 @@ class ModuleRegistryTest {
 
     @Test
     void registersValidModulesFromTheJarAndTheClassPath() {
-        assertEquals(List.of("acme-logs", "sample-source"), registry.ids());
+        assertEquals(List.of("acme-logs", "sample-sink", "sample-source"), registry.ids());
         assertEquals(jar.toString(), registry.find("acme-logs").orElseThrow().source());
     }
 
@@ -84,7 +84,8 @@ class ModuleRegistryTest {
         ModuleRegistry r = ModuleRegistry.discover(new URLClassLoader(
                 new URL[] {broken.toUri().toURL(), servicesOnly.toUri().toURL()}, getClass().getClassLoader()));
         assertEquals("acme.Missing", r.problems().get(0).className());
-        assertEquals(List.of("sample-source"), r.ids());
+        assertEquals(List.of("sample-sink", "sample-source"), r.ids());
+        assertEquals(servicesOnly.toString(), r.problems().get(0).source());
     }
 
     @Test

@@ -74,9 +74,28 @@ class ModuleValidationTest {
     void allFourLayersReportInOneRun() {
         ValidationReport report = validate(minimalWith("environment: qa\nsqsQueue:\n  visiblity: 1\n"
                 + "integrations:\n  sample-source:\n    enabled: true\n    config:\n      poller:\n"
-                + "        schedule: rate(0 minutes)\n        timeout: 1000\n        memorySize: \"x\"\n"));
+                + "        schedule: rate(0 minutes)\n        timeout: 1000\n"
+                + "  sample-sink:\n    enabled: true\n    config:\n      endpoint: 42\n"));
         List<String> rules = report.findings().stream().map(Finding::ruleId).distinct().sorted().toList();
         assertEquals(List.of("environment", "lambda.timeout", "module-schema.type", "module.sample-source",
                 "schedule", "schema.additionalProperties"), rules, describe(report));
+        assertEquals(List.of("sample-source", "sample-sink"), report.modulesChecked());
+    }
+
+    @Test
+    void validateConfigIsNotCalledOnABlockThatFailedItsSchema() {
+        ValidationReport report = validate(sample("      poller:\n        memorySize: big\n"));
+        assertEquals(1, byRule(report, "module-schema.type").size(), describe(report));
+        assertTrue(byRule(report, "module.sample-source").isEmpty(), describe(report));
+    }
+
+    @Test
+    void writeOnlyBesideARefStillRedactsTheValue() {
+        String key = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        ValidationReport report = validate(minimalWith("integrations:\n  sample-sink:\n    enabled: true\n"
+                + "    config:\n      endpoint: https://example.com/in\n      signingKey: " + key + "\n"));
+        Finding f = byRule(report, "module-schema.pattern").get(0);
+        assertFalse(f.message().contains(key), f.message());
+        assertTrue(f.message().contains("'ABCD...' (36 characters)"), f.message());
     }
 }

@@ -139,7 +139,7 @@ class ProjectRulesTest {
     void unknownIntegrationListsKnownModulesAndSuggestsTheClosest() {
         Finding finding = byRule(validate(minimalWith("integrations:\n  sample-sorce:\n    enabled: true\n")),
                 "integration.unknown").get(0);
-        assertTrue(finding.message().contains("known modules: sample-source"), finding.message());
+        assertTrue(finding.message().contains("known modules: sample-sink, sample-source"), finding.message());
         assertTrue(finding.hint().startsWith("did you mean 'sample-source'?"), finding.hint());
     }
 
