@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.core.testing.AliasBombs;
+import dev.slk.core.testing.Configs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateConfigCommandTest {
-    private static final String VALID = """
-            projectName: demo
-            environment: dev
-            awsRegion: us-east-1
-            encryption:
-              keyAlias: demo
-            securityLake:
-              s3Bucket: aws-security-data-lake-us-east-1-abcdefghijklmnopqrstuvwxyz0123
-              externalId: secretsmanager:demo/external-id
-              serviceRole: SecurityLakeGlueCrawler
-            """;
+    private static final String VALID = Configs.MINIMAL;
 
     @TempDir
     Path dir;
@@ -115,12 +107,7 @@ class ValidateConfigCommandTest {
     @Test
     void unusableInputIsOneLineAndExitTwo() throws Exception {
         Files.write(dir.resolve("latin1.yaml"), "projectName: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
-        for (int i = 1; i < 10; i++) {
-            bomb.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(8))
-                    .append("*a").append(i - 1).append("]\n");
-        }
-        write("bomb.yaml", bomb.toString());
+        write("bomb.yaml", AliasBombs.of(9, 9));
         write("broken.yaml", "a: [1, 2\n");
         Map<String, String> expected = Map.of(
                 "missing.yaml", "slk: error: missing.yaml: no such file\n",

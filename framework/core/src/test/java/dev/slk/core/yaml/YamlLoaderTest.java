@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.testing.AliasBombs;
 import org.junit.jupiter.api.Test;
 
 class YamlLoaderTest {
@@ -81,28 +82,16 @@ class YamlLoaderTest {
 
     @Test
     void billionLaughsIsRefusedQuickly() {
-        StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-        for (int i = 1; i < 10; i++) {
-            yaml.append("a").append(i).append(": &a").append(i).append(" [");
-            for (int j = 0; j < 9; j++) {
-                yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
-            }
-            yaml.append("]\n");
-        }
-        UnreadableInputException e = assertThrows(UnreadableInputException.class, () -> loader.parse(yaml.toString(), "bomb.yaml"));
+        UnreadableInputException e = assertThrows(UnreadableInputException.class,
+                () -> loader.parse(AliasBombs.of(9, 9), "bomb.yaml"));
         assertTrue(e.getMessage().contains("alias bomb"), e.getMessage());
     }
 
     @Test
     void aliasesUnderTheCountLimitThatExpandTooFarAreRefused() {
         // 5 aliases per level stays under the alias count limit but expands to 5^10 values.
-        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x]\n");
-        for (int i = 1; i <= 9; i++) {
-            yaml.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
-                    .append(i - 1).append(", *a").append(i - 1).append(", *a").append(i - 1).append(", *a")
-                    .append(i - 1).append("]\n");
-        }
-        UnreadableInputException e = assertThrows(UnreadableInputException.class, () -> loader.parse(yaml.toString(), "b.yaml"));
+        UnreadableInputException e = assertThrows(UnreadableInputException.class,
+                () -> loader.parse(AliasBombs.of(5, 9), "b.yaml"));
         assertTrue(e.getMessage().contains("alias bomb"), e.getMessage());
     }
 
