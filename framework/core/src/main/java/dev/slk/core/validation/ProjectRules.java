@@ -134,13 +134,13 @@ final class ProjectRules {
 
     /** Memory and timeout limits of a Lambda function whose settings are at {@code base}. */
     static void lambdaLimits(RuleContext ctx, String base) {
-        ctx.integer(base + "/memorySize").ifPresent(memory -> {
+        ctx.wholeNumber(base + "/memorySize").ifPresent(memory -> {
             if (memory < MEMORY_MIN || memory > MEMORY_MAX) {
                 ctx.error("lambda.memory", base + "/memorySize", "memorySize " + memory + " MB is outside Lambda's range "
                         + MEMORY_MIN + " to " + MEMORY_MAX + " MB", null);
             }
         });
-        ctx.integer(base + "/timeout").ifPresent(timeout -> {
+        ctx.wholeNumber(base + "/timeout").ifPresent(timeout -> {
             if (timeout < TIMEOUT_MIN || timeout > TIMEOUT_MAX) {
                 ctx.error("lambda.timeout", base + "/timeout", "timeout " + timeout + " s is outside Lambda's range "
                         + TIMEOUT_MIN + " to " + TIMEOUT_MAX + " s", null);

@@ -52,6 +52,18 @@ final class RuleContext {
         return node.isIntegralNumber() && node.canConvertToInt() ? OptionalInt.of(node.asInt()) : OptionalInt.empty();
     }
 
+    /** An integer of any size; values beyond a long read as Long.MIN/MAX_VALUE, so range checks still fire. */
+    java.util.OptionalLong wholeNumber(String pointer) {
+        JsonNode node = config.at(pointer);
+        if (!node.isIntegralNumber()) {
+            return java.util.OptionalLong.empty();
+        }
+        if (node.canConvertToLong()) {
+            return java.util.OptionalLong.of(node.asLong());
+        }
+        return java.util.OptionalLong.of(node.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+    }
+
     boolean enabled(String pointer) {
         return config.at(pointer).asBoolean(false);
     }

@@ -64,6 +64,35 @@ class ProjectSchemaTest {
     }
 
     @Test
+    void everyIntegerIsBoundedSoTheModelCanHoldIt() {
+        // memorySize and timeout are bounded by the lambda.* rules, which read numbers of any size.
+        List<String> unbounded = new ArrayList<>();
+        findUnbounded(schema.root(), "", unbounded);
+        assertEquals(List.of("/coreProcessing/eventTransformer/memorySize", "/coreProcessing/eventTransformer/timeout",
+                "/coreProcessing/securityHubProcessor/memorySize", "/coreProcessing/securityHubProcessor/timeout"),
+                unbounded);
+    }
+
+    private void findUnbounded(JsonNode node, String path, List<String> out) {
+        for (Map.Entry<String, JsonNode> e : schema.properties(node).entrySet()) {
+            JsonNode p = schema.resolve(e.getValue());
+            if ("integer".equals(p.path("type").asText()) && !p.has("maximum") && !p.has("enum")) {
+                out.add(path + "/" + e.getKey());
+            }
+            findUnbounded(p, path + "/" + e.getKey(), out);
+        }
+    }
+
+    @Test
+    void absurdNumbersAreErrorsNotCrashes() {
+        ValidationReport report = Configs.validate(Configs.minimalWith(
+                "coreProcessing:\n  eventTransformer:\n    reservedConcurrentExecutions: 99999999999\n"
+                        + "    timeout: 99999999999999999999999\n"));
+        assertFalse(report.valid());
+        assertEquals(2, report.errors().size(), Configs.describe(report));
+    }
+
+    @Test
     void leftOutNestedKeysTakeTheirDefaults() {
         ValidationReport report = Configs.validate(Configs.MINIMAL);
         ProjectConfig config = report.config().orElseThrow(() -> new AssertionError(Configs.describe(report)));

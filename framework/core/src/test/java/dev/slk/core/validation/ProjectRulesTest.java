@@ -45,6 +45,8 @@ class ProjectRulesTest {
                 Arguments.of("lambda.memory", "coreProcessing:\n  eventTransformer:\n    memorySize: 64\n", Severity.ERROR, 3),
                 Arguments.of("lambda.memory", "coreProcessing:\n  securityHubProcessor:\n    memorySize: 10241\n",
                         Severity.ERROR, 3),
+                Arguments.of("lambda.memory", "coreProcessing:\n  eventTransformer:\n    memorySize: 99999999999999999999\n",
+                        Severity.ERROR, 3),
                 Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 0\n"
                         + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.ERROR, 3),
                 Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 901\n"
