@@ -24,6 +24,9 @@ public final class Main {
             code = SlkCommandLine.create(context).execute(args);
         } catch (Error e) {
             // picocli hands Errors on; they are slk's or a module's bug, reported like any other.
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
             err.println("slk: internal error: " + e);
             code = ExitCodes.INTERNAL;
         }

@@ -216,6 +216,21 @@ public final class SchemaValidation {
         return current != null && current.path("writeOnly").asBoolean(false);
     }
 
+    private static void danglingReferences(JsonSchemaDocument schema, JsonNode node, String path, List<String> out) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")
+                    && schema.at(ref.asText().substring(1)).isMissingNode()) {
+                out.add(path + "/$ref: " + ref.asText() + " refers to nothing in the schema");
+            }
+            node.fields().forEachRemaining(e -> danglingReferences(schema, e.getValue(), path + "/" + e.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                danglingReferences(schema, node.get(i), path + "/" + i, out);
+            }
+        }
+    }
+
     /**
      * Checks a schema against the draft 2020-12 meta-schema, so that a module's mistyped schema
      * (say {@code "type": "strin"}) is reported as the module's fault, not the user's.
@@ -232,6 +247,7 @@ public final class SchemaValidation {
         for (ValidationMessage m : META_SCHEMA.validate(schema.root())) {
             problems.add(m.getInstanceLocation() + ": " + m.getError());
         }
+        danglingReferences(schema, schema.root(), "", problems);
         return problems;
     }
 

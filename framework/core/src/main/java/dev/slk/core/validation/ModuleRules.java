@@ -95,8 +95,13 @@ final class ModuleRules {
                 schemaError(registered, configPointer, "cannot be compiled: " + e.getMessage());
                 return false;
             }
-            List<dev.slk.core.findings.Finding> violations =
-                    validation.validate(ctx.document(), config, configPointer, "module-schema");
+            List<dev.slk.core.findings.Finding> violations;
+            try {
+                violations = validation.validate(ctx.document(), config, configPointer, "module-schema");
+            } catch (RuntimeException e) {
+                schemaError(registered, configPointer, "cannot be applied: " + e.getMessage());
+                return false;
+            }
             ctx.findings().addAll(violations);
             config = SchemaDefaults.apply(document, config);
             integration.set("config", config);

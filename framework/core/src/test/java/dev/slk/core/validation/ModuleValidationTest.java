@@ -90,6 +90,15 @@ class ModuleValidationTest {
     }
 
     @Test
+    void aModuleSchemaWithADanglingRefIsTheModulesFault() throws Exception {
+        dev.slk.core.schema.JsonSchemaDocument broken = new dev.slk.core.schema.JsonSchemaDocument("broken",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/nothing\"}}}"));
+        assertEquals(List.of("/properties/a/$ref: #/$defs/nothing refers to nothing in the schema"),
+                dev.slk.core.schema.SchemaValidation.metaSchemaProblems(broken));
+    }
+
+    @Test
     void writeOnlyBesideARefStillRedactsTheValue() {
         String key = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         ValidationReport report = validate(minimalWith("integrations:\n  sample-sink:\n    enabled: true\n"
