@@ -82,7 +82,7 @@ public final class JsonSchemaDocument {
         JsonNode resolved = resolve(schema);
         JsonNode props = resolved == null ? null : resolved.get("properties");
         if (props != null) {
-            props.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+            props.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
         }
         return out;
     }

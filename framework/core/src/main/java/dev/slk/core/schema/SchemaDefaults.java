@@ -101,7 +101,7 @@ public final class SchemaDefaults {
             JsonNode additional = resolved.get("additionalProperties");
             if (additional != null && additional.isObject()) {
                 Map<String, JsonNode> declared = schema.properties(resolved);
-                object.fields().forEachRemaining(e -> {
+                object.properties().forEach(e -> {
                     if (!declared.containsKey(e.getKey())) {
                         fill(schema, additional, e.getValue());
                     }
@@ -131,7 +131,7 @@ public final class SchemaDefaults {
         if (node.isObject()) {
             Map<String, JsonNode> declared = schema.properties(resolved);
             JsonNode additional = resolved.get("additionalProperties");
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 JsonNode propertySchema = declared.get(e.getKey());
                 if (propertySchema == null && additional != null && additional.isObject()) {
                     propertySchema = additional;

@@ -223,7 +223,7 @@ public final class SchemaValidation {
                     && schema.at(ref.asText().substring(1)).isMissingNode()) {
                 out.add(path + "/$ref: " + ref.asText() + " refers to nothing in the schema");
             }
-            node.fields().forEachRemaining(e -> danglingReferences(schema, e.getValue(), path + "/" + e.getKey(), out));
+            node.properties().forEach(e -> danglingReferences(schema, e.getValue(), path + "/" + e.getKey(), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 danglingReferences(schema, node.get(i), path + "/" + i, out);

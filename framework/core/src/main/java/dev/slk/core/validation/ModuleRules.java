@@ -43,7 +43,7 @@ final class ModuleRules {
     List<String> check() {
         List<String> checked = new ArrayList<>();
         JsonNode integrations = ctx.config().path("integrations");
-        Iterator<Map.Entry<String, JsonNode>> entries = integrations.fields();
+        Iterator<Map.Entry<String, JsonNode>> entries = integrations.properties().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             String id = entry.getKey();
@@ -200,7 +200,7 @@ final class ModuleRules {
             if (node.has("memorySize")) {
                 ProjectRules.lambdaLimits(ctx, pointer);
             }
-            node.fields().forEachRemaining(e -> lambdaSettings(e.getValue(), pointer + "/" + YamlLoader.escape(e.getKey())));
+            node.properties().forEach(e -> lambdaSettings(e.getValue(), pointer + "/" + YamlLoader.escape(e.getKey())));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 lambdaSettings(node.get(i), pointer + "/" + i);

@@ -48,7 +48,7 @@ public final class YamlLoader {
     static final int MAX_NODES = 200_000;
     static final int MAX_DEPTH = 64;
 
-    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     /**
      * Reads and parses a file.
