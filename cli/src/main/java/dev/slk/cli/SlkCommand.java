@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ValidateConfigCommand.class,
             ListModulesCommand.class,
+            SecurityScanCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         },
         scope = ScopeType.INHERIT,

@@ -1,0 +1,221 @@
+package dev.slk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.slk.core.BuildInfo;
+import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.yaml.UnreadableInputException;
+import dev.slk.scan.AtomicFiles;
+import dev.slk.scan.Baseline;
+import dev.slk.scan.RuleCatalogue;
+import dev.slk.scan.RuleInfo;
+import dev.slk.scan.ScanOutcome;
+import dev.slk.scan.ScanReport;
+import dev.slk.scan.ScanRequest;
+import dev.slk.scan.ScanSeverity;
+import dev.slk.scan.SecurityScan;
+import dev.slk.scan.report.JsonReport;
+import dev.slk.scan.report.SarifReport;
+import dev.slk.scan.report.TextReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code slk security-scan}: hard-coded secrets and insecure infrastructure. */
+@Command(name = "security-scan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scan for hard-coded secrets (AWS, Azure, GCP, PEM keys, GitHub/GitLab/Slack tokens, JWTs, credentials "
+                    + "in URLs, generic secret assignments) and for infrastructure that stores or moves security data "
+                    + "insecurely (checked on the synthesized templates in cdk.out), and for unpinned module "
+                    + "dependencies.",
+            "",
+            "Accept a finding in the source with a comment on its line or the line above: "
+                    + "slk-scan:ignore RULE-ID REASON. Accept existing findings with a baseline: "
+                    + "--baseline FILE --update-baseline writes one; --baseline FILE then fails only on new findings."
+        },
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on remains, 1 something does, 2 usage error or "
+                + "unreadable input, 3 internal error."})
+final class SecurityScanCommand implements Callable<Integer> {
+    private final CliContext cli;
+
+    @ArgGroup(exclusive = true)
+    private Target target = new Target();
+
+    static final class Target {
+        @Option(names = "--module", paramLabel = "ID", description = "Scan modules/ID and its resources in cdk.out.")
+        String module;
+
+        @Option(names = "--all", description = "Scan the whole workspace and every module (the default).")
+        boolean all;
+
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to scan (no infrastructure rules).")
+        List<Path> paths = new ArrayList<>();
+    }
+
+    /** Output formats of this command. */
+    enum Format {
+        text,
+        json,
+        sarif
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    private Path output;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Accept the findings whose fingerprints FILE lists.")
+    private Path baseline;
+
+    @Option(names = "--update-baseline", description = "Write every current unsuppressed finding to the --baseline FILE and exit 0.")
+    private boolean updateBaseline;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "medium",
+            description = "Lowest severity that fails the scan: low, medium, high or critical (default: ${DEFAULT-VALUE}).")
+    private String failOn;
+
+    @Option(names = "--no-infra", description = "Skip the infrastructure and dependency rules.")
+    private boolean noInfra;
+
+    @Option(names = "--list-rules", description = "Print the rule catalogue and exit.")
+    private boolean listRules;
+
+    @Option(names = "--max-file-size", paramLabel = "MIB", defaultValue = "5",
+            description = "Skip files larger than this many MiB, with a notice (default: ${DEFAULT-VALUE}).")
+    private int maxFileMib;
+
+    SecurityScanCommand(CliContext cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws UnreadableInputException, IOException {
+        if (listRules) {
+            cli.out().print(format == Format.text ? rulesText(RuleCatalogue.all()) : rulesJson(RuleCatalogue.all()));
+            return ExitCodes.OK;
+        }
+        ScanSeverity threshold = severity(failOn);
+        if (updateBaseline && baseline == null) {
+            throw new UsageException("--update-baseline needs --baseline FILE");
+        }
+        if (maxFileMib < 1) {
+            throw new UsageException("--max-file-size must be at least 1 (MiB)");
+        }
+        ScanRequest request = request();
+        ScanReport report;
+        try {
+            report = new SecurityScan().run(request);
+        } catch (IOException e) {
+            throw new UnreadableInputException(SourceLocation.ofFile(String.valueOf(request.targets())), e.getMessage());
+        }
+        if (updateBaseline) {
+            List<dev.slk.scan.ScanFinding> accepted = report.findings().stream().filter(f -> !f.suppressed()).toList();
+            Baseline.write(resolve(baseline), accepted);
+            cli.err().println("slk: baseline " + baseline + " accepts " + accepted.size() + " finding(s)");
+            return ExitCodes.OK;
+        }
+        Baseline accepted = baseline == null ? Baseline.empty() : Baseline.read(resolve(baseline), baseline.toString());
+        ScanOutcome outcome = new ScanOutcome(report, accepted, threshold, baseline != null);
+        String rendered = switch (format) {
+            case text -> TextReport.render(outcome);
+            case json -> JsonReport.render(outcome, BuildInfo.slkVersion()) + "\n";
+            case sarif -> SarifReport.render(outcome, RuleCatalogue.all(), BuildInfo.slkVersion()) + "\n";
+        };
+        if (output != null) {
+            AtomicFiles.write(resolve(output), rendered);
+            cli.err().println("slk: " + TextReport.summary(outcome) + "; report written to " + output);
+        } else {
+            cli.out().print(rendered);
+        }
+        if (format != Format.text) {
+            report.notices().forEach(n -> cli.err().println("slk: notice: " + n.relativePath() + ": " + n.message()));
+        }
+        return outcome.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private ScanRequest request() throws UnreadableInputException, IOException {
+        Path workspace = cli.workingDirectory();
+        long maxBytes = maxFileMib * 1024L * 1024L;
+        if (target.module != null) {
+            if (!ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
+                throw new UsageException("--module '" + target.module + "' is not a module id (e.g. okta-logs)");
+            }
+            Path dir = workspace.resolve("modules").resolve(target.module);
+            if (!Files.isDirectory(dir)) {
+                throw new UnreadableInputException(SourceLocation.ofFile("modules/" + target.module),
+                        "no such module directory");
+            }
+            return new ScanRequest(workspace, List.of(dir), noInfra ? List.of() : List.of(dir),
+                    noInfra ? null : workspace.resolve("cdk.out"), target.module, maxBytes);
+        }
+        if (!target.paths.isEmpty()) {
+            List<Path> paths = new ArrayList<>();
+            for (Path p : target.paths) {
+                Path resolved = resolve(p);
+                if (!Files.exists(resolved)) {
+                    throw new UnreadableInputException(SourceLocation.ofFile(p.toString()), "no such file or directory");
+                }
+                paths.add(resolved);
+            }
+            return new ScanRequest(workspace, paths, List.of(), null, null, maxBytes);
+        }
+        return new ScanRequest(workspace, List.of(workspace), noInfra ? List.of() : moduleDirectories(workspace),
+                noInfra ? null : workspace.resolve("cdk.out"), null, maxBytes);
+    }
+
+    private static List<Path> moduleDirectories(Path workspace) throws IOException {
+        Path modules = workspace.resolve("modules");
+        if (!Files.isDirectory(modules)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(modules)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).sorted().toList();
+        }
+    }
+
+    private Path resolve(Path p) {
+        return cli.workingDirectory().resolve(p).normalize();
+    }
+
+    private static ScanSeverity severity(String level) {
+        try {
+            return ScanSeverity.valueOf(level.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fail-on '" + level + "' is not one of low, medium, high, critical");
+        }
+    }
+
+    private static String rulesText(List<RuleInfo> rules) {
+        StringBuilder out = new StringBuilder();
+        int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
+        for (RuleInfo r : rules) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s  %s%n", r.id(), r.severity().label(),
+                    r.description()));
+            out.append(" ".repeat(width + 12)).append("fix: ").append(r.hint()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String rulesJson(List<RuleInfo> rules) throws JsonProcessingException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode list = json.createArrayNode();
+        rules.forEach(r -> list.addObject().put("id", r.id()).put("severity", r.severity().label())
+                .put("description", r.description()).put("hint", r.hint()));
+        return json.writeValueAsString(list) + "\n";
+    }
+}

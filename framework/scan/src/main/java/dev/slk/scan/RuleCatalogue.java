@@ -1,0 +1,20 @@
+package dev.slk.scan;
+
+import dev.slk.scan.infra.TemplateRules;
+import dev.slk.scan.rules.SecretRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every rule security-scan applies, secret rules first, for --list-rules and SARIF metadata. */
+public final class RuleCatalogue {
+    private RuleCatalogue() {
+    }
+
+    /** @return the rules, in catalogue order */
+    public static List<RuleInfo> all() {
+        List<RuleInfo> rules = new ArrayList<>();
+        SecretRules.catalogue().forEach(r -> rules.add(new RuleInfo(r.id(), r.severity(), r.description(), r.hint())));
+        rules.addAll(TemplateRules.rules());
+        return List.copyOf(rules);
+    }
+}
