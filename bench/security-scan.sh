@@ -12,6 +12,9 @@
 #                    never deleted
 #   --keep           keep the run's scratch directory (corpus, reports) and print its path
 #   --no-secretlint  benchmark slk only
+#   --secretlint-as-shipped
+#                    also time secretlint with its profiler left on (one run, no warm-up; see
+#                    below: some 15-20 minutes at the default size)
 #   -h, --help       show this help
 #
 # bench/scan-corpus.py (python3, standard library only) writes a reproducible corpus (fixed seed):
@@ -25,11 +28,20 @@
 #               --format json --fail-on low TREE       (exit 1, findings, is expected)
 #   secretlint: secretlint "**/*" --format json with @secretlint/secretlint-rule-preset-recommend,
 #               installed with npm into $SCRATCH/secretlint on first use and reused after
+#
 # and prints one table: corpus MB, files, seconds (median), MB/s, recall (planted secrets with a
 # finding on their path and line, any rule) and false positives (findings on no planted secret
 # line, counted once per path and line; those on a decoy line apart from the others). Then the
 # throughput ratio slk/secretlint and whether the target holds: >= 10x the throughput, recall at
 # least secretlint's, and no more false positives. Per-family recall follows.
+#
+# secretlint before the upstream fix "enable profiling only when --profile is specified"
+# (secretlint PR #1673; the fixed releases need Node.js 22, so npm picks a 12.x release on Node.js
+# 20) records a performance mark per rule and file and scans all earlier marks for each one:
+# its time grows with the square of the file count (10,000 files: well over 15 minutes instead of ~10 s),
+# findings unchanged. So by default secretlint runs with a preloaded module that makes the
+# profiler's mark() a no-op, as the fix does; --secretlint-as-shipped adds a row for the
+# unmodified run. The target is judged against the profiler-off row.
 #
 # Scratch: ${TMPDIR:-/tmp}/slk-scan-bench ($SCRATCH); each run works in a new directory there,
 # removed at the end unless --keep. Needs cli/target/slk.jar (mvn -B -ntp -DskipTests package),
@@ -41,7 +53,7 @@ usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0
 die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 note() { printf 'bench: %s\n' "$*" >&2; }
 
-size_mb="" files="" runs="" quick=0 keep=0 corpus="" secretlint=1
+size_mb="" files="" runs="" quick=0 keep=0 corpus="" secretlint=1 stock=0
 need_arg() { [ "$2" -ge 2 ] || die "$1 needs a value" 2; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -56,6 +68,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=1; shift ;;
     --keep) keep=1; shift ;;
     --no-secretlint) secretlint=0; shift ;;
+    --secretlint-as-shipped) stock=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) printf 'bench: unknown argument: %s\n' "$1" >&2; usage >&2; exit 2 ;;
   esac
@@ -71,6 +84,7 @@ for pair in "--size-mb:$size_mb" "--files:$files" "--runs:$runs"; do
   esac
 done
 [ "$files" -ge 20 ] || die "--files must be at least 20" 2
+[ "$secretlint" -eq 1 ] || [ "$stock" -eq 0 ] || die "--secretlint-as-shipped and --no-secretlint exclude each other" 2
 
 REPO=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 JAR="$REPO/cli/target/slk.jar"
@@ -93,6 +107,9 @@ SCRATCH="${TMPDIR:-/tmp}/slk-scan-bench"
 mkdir -p -- "$SCRATCH"
 work=$(mktemp -d "$SCRATCH/run.XXXXXX")
 cleanup() {
+  if [ -s "$work/child.pid" ]; then
+    kill "$(cat -- "$work/child.pid")" 2>/dev/null || true
+  fi
   if [ "$keep" -eq 1 ]; then
     note "kept $work"
   else
@@ -100,6 +117,8 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------------- corpus
 if [ -n "$corpus" ]; then
@@ -132,34 +151,38 @@ note "corpus: $corpus_files files, $corpus_bytes bytes, $planted planted secrets
 # run_timed LABEL OUT ERR CMD... : runs CMD in $tree with stdout to OUT and stderr to ERR, printing
 # a progress line to stderr every 15 s; sets run_ms and run_rc.
 run_timed() {
-  local label=$1 out=$2 err=$3 status="$work/status" pid waited=0
+  local label=$1 out=$2 err=$3 status="$work/status" pid start=$SECONDS next=15
   shift 3
-  rm -f -- "$status"
+  rm -f -- "$status" "$work/child.pid"
   (
     cd -- "$tree"
     rc=0
     t0=$(date +%s%N)
-    "$@" >"$out" 2>"$err" || rc=$?
+    "$@" >"$out" 2>"$err" &
+    echo $! >"$work/child.pid"
+    wait $! || rc=$?
     t1=$(date +%s%N)
     echo "$rc $(((t1 - t0) / 1000000))" >"$status"
   ) &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 0.2
-    waited=$((waited + 1))
-    if [ $((waited % 75)) -eq 0 ]; then
-      note "  $label: still running, $((waited / 5)) s"
+    if [ $((SECONDS - start)) -ge "$next" ]; then
+      note "  $label: still running, $next s"
+      next=$((next + 15))
     fi
   done
   wait "$pid" || true
+  rm -f -- "$work/child.pid"
   [ -f "$status" ] || die "$label: the timing wrapper failed"
   read -r run_rc run_ms <"$status"
 }
 
-# bench_tool NAME OUT CMD... : one warm-up run (unless --quick), then $runs timed runs; a run exiting
-# other than 0 or 1 stops the benchmark. Sets tool_s (median seconds) and leaves the last report in OUT.
+# bench_tool NAME OUT CMD... : $warmup warm-up runs, then $runs timed runs (override with the
+# variables nruns/nwarm); a run exiting other than 0 or 1 stops the benchmark. Sets tool_s (median
+# seconds) and leaves the last report in OUT.
 bench_tool() {
-  local name=$1 out=$2 i total times=()
+  local name=$1 out=$2 i total times=() warmup=${nwarm:-$warmup} runs=${nruns:-$runs}
   shift 2
   total=$((runs + warmup))
   for ((i = 1; i <= total; i++)); do
@@ -182,7 +205,7 @@ bench_tool() {
 # score TOOL REPORT SECONDS : appends a row to $work/table and writes $work/TOOL.details
 score() {
   local tool=$1 report=$2 secs=$3 line found total decoy other nfind supp fscan bscan
-  line=$(python3 "$GEN" score --corpus "$corpus" --tool "$tool" --results "$report" \
+  line=$(python3 "$GEN" score --corpus "$corpus" --tool "${tool%-stock}" --results "$report" \
     --details "$work/$tool.details") || die "could not read the $tool report $report"
   read -r found total decoy other nfind supp fscan bscan <<<"$line"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$corpus_bytes" "$corpus_files" "$secs" \
@@ -218,25 +241,38 @@ if [ "$secretlint" -eq 1 ]; then
       secretlint@12 @secretlint/secretlint-rule-preset-recommend@12 >&2 ||
       die "npm install of secretlint failed"
   fi
+  command -v node >/dev/null 2>&1 || die "node not found; install Node.js or use --no-secretlint" 2
   sl_version=$("$SL_BIN" --version)
   printf '{ "rules": [{ "id": "@secretlint/secretlint-rule-preset-recommend" }] }\n' >"$work/secretlintrc.json"
   : >"$work/secretlintignore" # empty: ignore nothing beyond secretlint's built-in node_modules/.git
-  bench_tool secretlint "$work/secretlint.json" "$SL_BIN" "**/*" --format json --no-color \
-    --no-terminalLink --secretlintrc "$work/secretlintrc.json" --secretlintignore "$work/secretlintignore"
+  # Inside $SL, so that the bare specifier resolves to the profiler secretlint itself loads.
+  printf '%s\n' '// Written by bench/security-scan.sh: makes the profiler a no-op unless --profile.' \
+    'import { secretLintProfiler } from "@secretlint/profiler";' \
+    'if (!process.argv.includes("--profile")) secretLintProfiler.mark = () => {};' >"$SL/no-profiler.mjs"
+  sl_args=("**/*" --format json --no-color --no-terminalLink --secretlintrc "$work/secretlintrc.json"
+    --secretlintignore "$work/secretlintignore")
+  bench_tool secretlint "$work/secretlint.json" node --import "$SL/no-profiler.mjs" \
+    "$SL/node_modules/secretlint/bin/secretlint.js" "${sl_args[@]}"
   score secretlint "$work/secretlint.json" "$tool_s"
+  if [ "$stock" -eq 1 ]; then
+    nruns=1 nwarm=0 bench_tool secretlint-stock "$work/secretlint-stock.json" \
+      node "$SL/node_modules/secretlint/bin/secretlint.js" "${sl_args[@]}"
+    score secretlint-stock "$work/secretlint-stock.json" "$tool_s"
+  fi
 fi
 
 # ---------------------------------------------------------------------------------- report
-printf '\nslk security-scan benchmark: %s; slk %s; secretlint %s; %s timed run(s) per tool%s\n' \
-  "$corpus" "$slk_version" "$sl_version" "$runs" "$([ "$warmup" -eq 1 ] && echo ' after a warm-up, median')"
+printf '\nslk security-scan benchmark: %s\n%s; secretlint %s (profiler off%s); %s timed run(s)%s\n' \
+  "$corpus" "$slk_version" "$sl_version" "$([ "$stock" -eq 1 ] && echo '; -stock: as shipped, 1 run')" \
+  "$runs" "$([ "$warmup" -eq 1 ] && echo ' after a warm-up, median')"
 awk -F'\t' '
   BEGIN {
-    printf "%-11s %9s %7s %9s %9s %15s %20s\n", "tool", "corpus MB", "files", "seconds", "MB/s",
+    printf "%-16s %9s %7s %9s %9s %15s %24s\n", "tool", "corpus MB", "files", "seconds", "MB/s",
       "recall", "false pos (decoy/other)"
   }
   {
     mb = $2 / 1e6
-    printf "%-11s %9.1f %7d %9.2f %9.2f %15s %20s\n", $1, mb, $3, $4, ($4 > 0 ? mb / $4 : 0),
+    printf "%-16s %9.1f %7d %9.2f %9.2f %15s %24s\n", $1, mb, $3, $4, ($4 > 0 ? mb / $4 : 0),
       sprintf("%d/%d %.1f%%", $5, $6, $6 ? 100 * $5 / $6 : 0), $7 "/" $8
   }' "$work/table"
 
@@ -252,6 +288,8 @@ if [ "$secretlint" -eq 1 ]; then
       if (fp["slk"] > fp["secretlint"]) why = why sprintf("; false positives %d > %d", fp["slk"], fp["secretlint"])
       printf "throughput slk/secretlint: %.1fx; target (>= 10x, recall >= secretlint, false positives <= secretlint): %s\n",
         ratio, (why == "" ? "MET" : "NOT MET" why)
+      if (t["secretlint-stock"] > 0)
+        printf "throughput slk/secretlint as shipped (profiler on): %.1fx\n", t["secretlint-stock"] / t["slk"]
     }' "$work/table"
 else
   echo "throughput slk/secretlint: n/a (--no-secretlint)"

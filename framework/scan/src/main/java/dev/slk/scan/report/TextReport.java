@@ -42,10 +42,11 @@ public final class TextReport {
         long failing = outcome.count(Status.FAILING);
         var report = outcome.report();
         return String.format(Locale.ROOT, "%s at --fail-on %s (%d below it, %d suppressed, %d baselined); "
-                        + "%d files, %.1f MB scanned in %.2f s",
+                        + "%d %s, %.1f MB scanned in %.2f s",
                 failing == 0 ? "no findings fail" : failing + (failing == 1 ? " finding fails" : " findings fail"),
                 outcome.failOn().label(), outcome.count(Status.BELOW_THRESHOLD), outcome.count(Status.SUPPRESSED),
-                outcome.count(Status.BASELINED), report.filesScanned(), report.bytesScanned() / 1_000_000.0,
+                outcome.count(Status.BASELINED), report.filesScanned(), report.filesScanned() == 1 ? "file" : "files",
+                report.bytesScanned() / 1_000_000.0,
                 report.elapsed().toMillis() / 1000.0);
     }
 
