@@ -6,8 +6,8 @@
       and DIR/corpus.json (parameters, file count and bytes). Same arguments, same bytes.
   scan-corpus.py score --corpus DIR --tool slk|secretlint --results FILE [--details FILE]
       Reads a scanner's JSON report and prints one tab-separated line:
-      found planted decoy_fp other_fp findings suppressed files_scanned bytes_scanned
-      (files_scanned/bytes_scanned are "-" when the tool does not report them).
+      found planted decoy_fp other_fp findings suppressed files_scanned bytes_scanned binary_skipped
+      (the last three are "-" when the tool does not report them).
 
 Secrets are made at run time from a seeded random generator; this file holds no realistic
 secret, and every well-known prefix is put together from pieces so that a scanner run over
@@ -56,9 +56,12 @@ WORDS = (
     "region bucket event stream record batch report metric alert rule policy session user "
     "profile address contact channel message queue topic partition offset cursor page filter "
     "schema table column index cache lease lock worker task job schedule window quota limit "
-    "budget audit finding resource module source target mapping transform parser writer reader "
+    "budget audit finding resource module source tracker mapping transform parser writer reader "
     "client server request response header status result summary detail item entry node graph"
 ).split()
+# No "target", "node_modules", "cdk.out" or ".git": slk skips directories of those names as build
+# output or dependencies, and paths are made from these words, so the tools would not scan the same
+# files.
 VERBS = "get find load save update delete create build parse render sync validate compute merge".split()
 TYPES = "String Integer Long Order Customer Invoice Account Event Record Report Metric Result".split()
 LEVELS = ["INFO", "INFO", "INFO", "DEBUG", "DEBUG", "WARN", "ERROR"]
@@ -795,7 +798,7 @@ def load_manifest(corpus):
 
 
 def read_findings(tool, results, tree):
-    """Returns ([(path, line, rule)], suppressed count, files_scanned, bytes_scanned)."""
+    """Returns ([(path, line, rule)], suppressed count, files_scanned, bytes_scanned, binary_skipped)."""
     with open(results, encoding="utf-8") as fh:
         doc = json.load(fh)
     out, suppressed = [], 0
@@ -805,7 +808,8 @@ def read_findings(tool, results, tree):
                 suppressed += 1
                 continue
             out.append((f["path"], int(f["line"]), f.get("rule", "?")))
-        return out, suppressed, doc.get("filesScanned", "-"), doc.get("bytesScanned", "-")
+        return (out, suppressed, doc.get("filesScanned", "-"), doc.get("bytesScanned", "-"),
+                doc.get("binarySkipped", "-"))
     root = os.path.realpath(tree)
     for res in doc:
         fp = res.get("filePath", "")
@@ -816,13 +820,13 @@ def read_findings(tool, results, tree):
             if line is None:
                 continue
             out.append((rel, int(line), m.get("ruleId", "?")))
-    return out, suppressed, "-", "-"
+    return out, suppressed, "-", "-", "-"
 
 
 def score(args):
     corpus = os.path.abspath(args.corpus)
     secrets, decoys = load_manifest(corpus)
-    findings, suppressed, files_scanned, bytes_scanned = read_findings(
+    findings, suppressed, files_scanned, bytes_scanned, binary_skipped = read_findings(
         args.tool, args.results, os.path.join(corpus, "tree"))
     by_path = defaultdict(list)
     for i, (path, line, end, fam) in enumerate(secrets):
@@ -863,7 +867,8 @@ def score(args):
                 if not found[i]:
                     fh.write(f"missed\t{s[3]}\t{s[0]}:{s[1]}\n")
     print("\t".join(str(x) for x in (sum(found), len(secrets), len(decoy_fp), len(other_fp),
-                                     len(findings), suppressed, files_scanned, bytes_scanned)))
+                                     len(findings), suppressed, files_scanned, bytes_scanned,
+                                     binary_skipped)))
 
 
 def main():

@@ -162,7 +162,7 @@ run_timed() {
     echo $! >"$work/child.pid"
     wait $! || rc=$?
     t1=$(date +%s%N)
-    echo "$rc $(((t1 - t0) / 1000000))" >"$status"
+    echo "$rc $(((t1 - t0) / 1000000))" 2>/dev/null >"$status" || true # gone when interrupted
   ) &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
@@ -204,16 +204,16 @@ bench_tool() {
 
 # score TOOL REPORT SECONDS : appends a row to $work/table and writes $work/TOOL.details
 score() {
-  local tool=$1 report=$2 secs=$3 line found total decoy other nfind supp fscan bscan
+  local tool=$1 report=$2 secs=$3 line found total decoy other nfind supp fscan bscan bskip
   line=$(python3 "$GEN" score --corpus "$corpus" --tool "${tool%-stock}" --results "$report" \
     --details "$work/$tool.details") || die "could not read the $tool report $report"
-  read -r found total decoy other nfind supp fscan bscan <<<"$line"
+  read -r found total decoy other nfind supp fscan bscan bskip <<<"$line"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$corpus_bytes" "$corpus_files" "$secs" \
     "$found" "$total" "$decoy" "$other" "$fscan" "$bscan" >>"$work/table"
   note "$tool: $nfind findings ($supp suppressed, not counted), recall $found/$total," \
     "false positives $decoy on decoys + $other other"
   if [ "$fscan" != "-" ] && [ "$fscan" != "$corpus_files" ]; then
-    note "note: $tool reports filesScanned $fscan, the corpus has $corpus_files files"
+    note "note: $tool reports filesScanned $fscan (binarySkipped $bskip), the corpus has $corpus_files files"
   fi
   if [ "$bscan" != "-" ] && [ "$bscan" != "$corpus_bytes" ]; then
     note "note: $tool reports bytesScanned $bscan, the corpus has $corpus_bytes bytes"
