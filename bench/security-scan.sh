@@ -24,7 +24,7 @@
 # must not be reported. The manifest lists both.
 #
 # Then it times, with wall-clock time (date +%s%N):
-#   slk:        java -XX:TieredStopAtLevel=1 -jar cli/target/slk.jar security-scan --no-infra
+#   slk:        java -jar cli/target/slk.jar security-scan --no-infra (C2, as the launcher runs scans)
 #               --format json --fail-on low TREE       (exit 1, findings, is expected)
 #   secretlint: secretlint "**/*" --format json with @secretlint/secretlint-rule-preset-recommend,
 #               installed with npm into $SCRATCH/secretlint on first use and reused after
@@ -224,7 +224,7 @@ score() {
 
 # ---------------------------------------------------------------------------------- slk
 slk_version=$("$JAVA" -jar "$JAR" --version 2>/dev/null | head -n 1) || slk_version="?"
-bench_tool slk "$work/slk.json" "$JAVA" -XX:TieredStopAtLevel=1 -jar "$JAR" \
+bench_tool slk "$work/slk.json" "$JAVA" -jar "$JAR" \
   security-scan --no-infra --format json --fail-on low "$tree"
 score slk "$work/slk.json" "$tool_s"
 

@@ -34,7 +34,7 @@ public final class SecretScanner {
             if (!mentionsAnyKeyword(lower, rule)) {
                 continue;
             }
-            for (SecretMatch match : rule.detector().find(text)) {
+            for (SecretMatch match : rule.detector().find(text, lower)) {
                 if (lines == null) {
                     lines = new LineIndex(text);
                 }

@@ -15,6 +15,11 @@ public final class SecretRules {
 
     // Token boundaries include '+' and '/', so a token-shaped run inside a longer base64 blob
     // (an embedded image, a lock-file hash) is not taken for a token.
+    /** Every key the generic rule accepts contains one of these, on the line of its value. */
+    private static final List<String> GENERIC_KEYWORDS = List.of("pass", "pwd", "secret", "token", "apikey", "api_key",
+            "api-key", "api.key", "privatekey", "private_key", "private-key", "private.key", "authkey", "auth_key",
+            "auth-key", "auth.key");
+
     private static final String BEFORE = "(?<![A-Za-z0-9_+/-])";
     private static final String AFTER = "(?![A-Za-z0-9_+/=-])";
 
@@ -164,9 +169,9 @@ public final class SecretRules {
                 "Hard-coded password, token or API key",
                 "Move the value to a secret store or environment variable and reference it; rotate it if it was"
                         + " ever real.",
-                List.of("pass", "pwd", "secret", "token", "apikey", "api_key", "api-key", "api.key", "privatekey",
-                        "private_key", "private-key", "private.key", "authkey", "auth_key", "auth-key", "auth.key"),
-                Detectors.excluding(new AssignmentDetector(KeyNames::holdsSecret, Values::genericSecret), claimers)));
+                GENERIC_KEYWORDS,
+                Detectors.excluding(Detectors.onKeywordLines(
+                        new AssignmentDetector(KeyNames::holdsSecret, Values::genericSecret), GENERIC_KEYWORDS), claimers)));
         return List.copyOf(specific);
     }
 
