@@ -3,7 +3,6 @@ package dev.slk.scan.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** Combines detectors. */
 final class Detectors {
@@ -66,30 +65,22 @@ final class Detectors {
      */
     static Detector excluding(Detector detector, List<Detector> claimers) {
         List<Detector> copy = List.copyOf(claimers);
-        return new Detector() {
-            @Override
-            public List<SecretMatch> find(String text) {
-                return find(text, text.toLowerCase(Locale.ROOT));
+        return (LowerCasingDetector) (text, lowerCase) -> {
+            List<SecretMatch> found = detector.find(text, lowerCase);
+            if (found.isEmpty()) {
+                return found;
             }
-
-            @Override
-            public List<SecretMatch> find(String text, String lowerCase) {
-                List<SecretMatch> found = detector.find(text, lowerCase);
-                if (found.isEmpty()) {
-                    return found;
-                }
-                List<SecretMatch> claimed = new ArrayList<>();
-                for (Detector c : copy) {
-                    claimed.addAll(c.find(text, lowerCase));
-                }
-                List<SecretMatch> kept = new ArrayList<>();
-                for (SecretMatch m : found) {
-                    if (claimed.stream().noneMatch(c -> c.start() < m.end() && m.start() < c.end())) {
-                        kept.add(m);
-                    }
-                }
-                return kept;
+            List<SecretMatch> claimed = new ArrayList<>();
+            for (Detector c : copy) {
+                claimed.addAll(c.find(text, lowerCase));
             }
+            List<SecretMatch> kept = new ArrayList<>();
+            for (SecretMatch m : found) {
+                if (claimed.stream().noneMatch(c -> c.start() < m.end() && m.start() < c.end())) {
+                    kept.add(m);
+                }
+            }
+            return kept;
         };
     }
 
@@ -108,27 +99,19 @@ final class Detectors {
 
     static Detector onKeywordLines(Detector detector, List<String> keywords) {
         List<String> copy = List.copyOf(keywords);
-        return new Detector() {
-            @Override
-            public List<SecretMatch> find(String text) {
-                return find(text, text.toLowerCase(Locale.ROOT));
+        return (LowerCasingDetector) (text, lowerCase) -> {
+            if (lowerCase.length() != text.length()) {
+                return detector.find(text); // lower-casing moved offsets (rare non-ASCII): search it all
             }
-
-            @Override
-            public List<SecretMatch> find(String text, String lowerCase) {
-                if (lowerCase.length() != text.length()) {
-                    return detector.find(text); // lower-casing moved offsets (rare non-ASCII): search it all
+            List<SecretMatch> found = new ArrayList<>();
+            int[] ranges = keywordLines(lowerCase, copy);
+            for (int r = 0; r < ranges.length; r += 2) {
+                int start = ranges[r];
+                for (SecretMatch m : detector.find(text.substring(start, ranges[r + 1]))) {
+                    found.add(new SecretMatch(m.start() + start, m.end() + start, m.secret()));
                 }
-                List<SecretMatch> found = new ArrayList<>();
-                int[] ranges = keywordLines(lowerCase, copy);
-                for (int r = 0; r < ranges.length; r += 2) {
-                    int start = ranges[r];
-                    for (SecretMatch m : detector.find(text.substring(start, ranges[r + 1]))) {
-                        found.add(new SecretMatch(m.start() + start, m.end() + start, m.secret()));
-                    }
-                }
-                return found;
             }
+            return found;
         };
     }
 
