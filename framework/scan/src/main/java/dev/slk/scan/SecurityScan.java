@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Runs a whole security scan: secrets in the files, then the infrastructure rules. */
 public final class SecurityScan {
@@ -63,26 +62,17 @@ public final class SecurityScan {
         return new ScanReport(findings, notices, files, bytes, binary, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void infrastructure(ScanRequest request, List<ScanFinding> findings, List<FileNotice> notices)
-            throws IOException {
+    private static void infrastructure(ScanRequest request, List<ScanFinding> findings, List<FileNotice> notices) {
         Path cdkOut = request.cdkOut();
-        String prefix = prefixOf(request.workspace(), cdkOut);
+        String relative = prefixOf(request.workspace(), cdkOut).replaceAll("/$", "");
         if (!Files.isDirectory(cdkOut)) {
-            notices.add(new FileNotice(prefix.isEmpty() ? "cdk.out" : prefix.replaceAll("/$", ""),
+            notices.add(new FileNotice(relative.isEmpty() ? "cdk.out" : relative,
                     "no cloud assembly: infrastructure rules skipped (synthesize first, or pass --no-infra)"));
             return;
         }
-        List<Path> templates;
-        try (Stream<Path> paths = Files.walk(cdkOut, 2)) {
-            templates = paths.filter(p -> p.getFileName().toString().endsWith(".template.json")).sorted().toList();
-        }
-        for (Path template : templates) {
-            String relative = prefix + cdkOut.relativize(template).toString().replace('\\', '/');
-            boolean production = template.getFileName().toString().endsWith("-prod.template.json");
-            for (ScanFinding f : TemplateRules.check(template, relative, production)) {
-                if (request.moduleFilter() == null || request.moduleFilter().equals(f.module())) {
-                    findings.add(f);
-                }
+        for (ScanFinding f : TemplateRules.checkAssembly(cdkOut, relative)) {
+            if (request.moduleFilter() == null || request.moduleFilter().equals(f.module())) {
+                findings.add(f);
             }
         }
     }

@@ -82,12 +82,12 @@ final class ModuleRules {
             return false; // the project schema reported it: config must be a mapping
         }
         JsonNode config = raw.isObject() ? raw : JsonNodeFactory.instance.objectNode();
-        Optional<Optional<JsonSchemaDocument>> schema = schemaOf(registered, configPointer);
-        if (schema.isEmpty()) {
+        ModuleSchema schema = schemaOf(registered, configPointer);
+        if (schema instanceof ModuleSchema.Unusable) {
             return false;
         }
-        if (schema.get().isPresent()) {
-            JsonSchemaDocument document = schema.get().get();
+        if (schema instanceof ModuleSchema.Usable usable) {
+            JsonSchemaDocument document = usable.document();
             SchemaValidation validation;
             try {
                 validation = new SchemaValidation(document);
@@ -142,11 +142,22 @@ final class ModuleRules {
                 + registered.describe() + " " + problem, "report this to the module's authors");
     }
 
-    /**
-     * @return empty when the schema is unusable (an error was reported); otherwise the schema,
-     *     or an empty optional when the module ships none
-     */
-    private Optional<Optional<JsonSchemaDocument>> schemaOf(RegisteredModule registered, String configPointer) {
+    /** What a module offers as its config schema. */
+    private sealed interface ModuleSchema {
+        /** The module ships no schema. */
+        record None() implements ModuleSchema {
+        }
+
+        /** @param document the readable, valid schema */
+        record Usable(JsonSchemaDocument document) implements ModuleSchema {
+        }
+
+        /** The schema cannot be used; an error naming the module has been reported. */
+        record Unusable() implements ModuleSchema {
+        }
+    }
+
+    private ModuleSchema schemaOf(RegisteredModule registered, String configPointer) {
         Optional<URL> url;
         try {
             url = registered.module().configSchema();
@@ -157,25 +168,25 @@ final class ModuleRules {
             ctx.error("module.hook-failed", configPointer, "module " + registered.describe()
                     + " failed in configSchema: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), "report this to the module's authors");
-            return Optional.empty();
+            return new ModuleSchema.Unusable();
         }
         if (url == null || url.isEmpty()) {
-            return Optional.of(Optional.empty());
+            return new ModuleSchema.None();
         }
         JsonSchemaDocument schema;
         try {
             schema = JsonSchemaDocument.read(url.get());
         } catch (IOException e) {
             schemaError(registered, configPointer, "cannot be read: " + e.getMessage());
-            return Optional.empty();
+            return new ModuleSchema.Unusable();
         }
         List<String> problems = SchemaValidation.metaSchemaProblems(schema);
         if (!problems.isEmpty()) {
             schemaError(registered, configPointer, "is not a valid JSON Schema (draft 2020-12): "
                     + String.join("; ", problems));
-            return Optional.empty();
+            return new ModuleSchema.Unusable();
         }
-        return Optional.of(Optional.of(schema));
+        return new ModuleSchema.Usable(schema);
     }
 
     private void schedules(JsonSchemaDocument schema, JsonNode config, String configPointer) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Infrastructure rules of {@code slk security-scan}: checks the CloudFormation templates CDK
@@ -71,10 +72,28 @@ public final class TemplateRules {
      *     directory does not exist
      */
     public static List<ScanFinding> checkAssembly(Path cdkOut, String relativePrefix, boolean production) {
+        return checkAssembly(cdkOut, relativePrefix, template -> production);
+    }
+
+    /**
+     * Checks every template of a cloud assembly, deciding per stack whether it is production: slk
+     * names its stacks {@code <projectName>-<environment>}, so {@code *-prod.template.json} is.
+     *
+     * @param cdkOut the cdk.out directory
+     * @param relativePrefix the path of {@code cdkOut} relative to the scanned root, e.g. "cdk.out"
+     * @return the findings of all templates, ordered by path and position; none when the
+     *     directory does not exist
+     */
+    public static List<ScanFinding> checkAssembly(Path cdkOut, String relativePrefix) {
+        return checkAssembly(cdkOut, relativePrefix,
+                template -> template.getFileName().toString().endsWith("-prod" + TEMPLATE_SUFFIX));
+    }
+
+    private static List<ScanFinding> checkAssembly(Path cdkOut, String relativePrefix, Predicate<Path> production) {
         List<ScanFinding> findings = new ArrayList<>();
         for (Path template : templatesIn(cdkOut, 0)) {
             String relative = InputFiles.join(relativePrefix, cdkOut.relativize(template));
-            findings.addAll(check(template, relative, production));
+            findings.addAll(check(template, relative, production.test(template)));
         }
         findings.sort(InfraFindings.ORDER);
         return List.copyOf(findings);
