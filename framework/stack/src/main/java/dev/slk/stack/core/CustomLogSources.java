@@ -1,0 +1,117 @@
+package dev.slk.stack.core;
+
+import dev.slk.spi.config.ProjectConfig;
+import dev.slk.stack.assets.CoreFunction;
+import dev.slk.stack.assets.LambdaArtifacts;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.IKey;
+import software.constructs.Construct;
+
+/**
+ * The custom resource that registers the configured custom log sources with Security Lake,
+ * backed by slk's Java provider function. The external id travels as a reference that the
+ * function resolves at deploy time; its value never enters the template.
+ */
+final class CustomLogSources extends Construct {
+    /** Custom resources answer CloudFormation within this time, so creation of several sources fits. */
+    private static final int TIMEOUT_SECONDS = 600;
+
+    private final CustomResource resource;
+    private final List<ProjectConfig.CustomSource> sources;
+
+    CustomLogSources(Construct scope, ProjectConfig config, ResourceNames names, LambdaArtifacts artifacts,
+            Optional<IKey> key) {
+        super(scope, "CustomLogSources");
+        ProjectConfig.SecurityLake lake = config.securityLake();
+        this.sources = lake.ocsfEventClasses();
+        ExternalIdReference externalId = ExternalIdReference.parse(lake.externalId());
+        String crawlerRoleArn = "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/" + lake.serviceRole();
+
+        CoreLambda provider = CoreLambda.create(this, new CoreLambda.Spec("Provider", CoreFunction.CUSTOM_SOURCE_PROVIDER,
+                names.function("custom-sources", "securityLake"), "securityLake", 256, TIMEOUT_SECONDS, 2,
+                Map.of(), Map.of(), "securityLake"), artifacts, config, names, key);
+
+        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("ManageCustomLogSources")
+                .actions(List.of("securitylake:CreateCustomLogSource", "securitylake:DeleteCustomLogSource",
+                        "securitylake:ListLogSources"))
+                .resources(List.of("*"))
+                .build());
+        // What CreateCustomLogSource does on the caller's behalf: it creates the Glue crawler,
+        // database and table of the source, the provider role's policy, and the Lake Formation
+        // registration of the source's S3 location.
+        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("SecurityLakeSourceSetup")
+                .actions(List.of("glue:CreateCrawler", "glue:CreateDatabase", "glue:CreateTable",
+                        "glue:StartCrawlerSchedule", "iam:GetRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy",
+                        "lakeformation:RegisterResource", "lakeformation:GrantPermissions", "s3:ListBucket",
+                        "s3:PutObject"))
+                .resources(List.of("*"))
+                .build());
+        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("PassCrawlerRole")
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(crawlerRoleArn))
+                .build());
+        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("ReadExternalId")
+                .actions(externalId.readActions())
+                .resources(List.of(externalId.resourceArn()))
+                .build());
+        NagSuppressions.addResourceSuppressions(provider.role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Security Lake's CreateCustomLogSource, DeleteCustomLogSource and ListLogSources take no "
+                        + "resource ARN, and the Glue, IAM, Lake Formation and S3 resources that CreateCustomLogSource "
+                        + "creates are named by Security Lake at run time. A Secrets Manager ARN ends in six random "
+                        + "characters, matched by '??????'.")
+                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::\\*$/").build(),
+                        RegexAppliesTo.builder().regex("/^Resource::.*secret:.*-\\?{6}$/").build()))
+                .build()), true);
+
+        List<Map<String, Object>> sourceProperties = new ArrayList<>();
+        for (ProjectConfig.CustomSource source : sources) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sourceName", source.sourceName());
+            entry.put("sourceVersion", source.sourceVersion());
+            entry.put("eventClasses", source.eventClasses());
+            sourceProperties.add(entry);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("Sources", sourceProperties);
+        properties.put("CrawlerRoleArn", crawlerRoleArn);
+        properties.put("ProviderPrincipal", Aws.ACCOUNT_ID);
+        properties.put("ExternalIdRef", externalId.reference());
+        this.resource = CustomResource.Builder.create(this, "Resource")
+                .serviceToken(provider.function().getFunctionArn())
+                .resourceType("Custom::SecurityLakeCustomLogSources")
+                .properties(properties)
+                .build();
+    }
+
+    /**
+     * @return for each source, its name, version, event classes and the S3 location Security Lake
+     *     gave it, as the event transformer's SECURITY_LAKE_SOURCES variable expects
+     */
+    List<Map<String, Object>> transformerSources() {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (ProjectConfig.CustomSource source : sources) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sourceName", source.sourceName());
+            entry.put("sourceVersion", source.sourceVersion());
+            entry.put("eventClasses", source.eventClasses());
+            entry.put("location", resource.getAttString(source.sourceName() + ".Location"));
+            result.add(entry);
+        }
+        return result;
+    }
+}
