@@ -80,6 +80,9 @@ public final class Synthesizer {
             App app = App.Builder.create()
                     .outdir(directory.staging().toString())
                     .analyticsReporting(false)
+                    // Construct stack traces name the jsii runtime's temporary directory, which
+                    // differs on every run; without them the whole assembly is reproducible.
+                    .context(Map.of("aws:cdk:disable-stack-trace", true))
                     .build();
             CoreStack stack;
             List<LoadedModule> modules;
@@ -103,8 +106,7 @@ public final class Synthesizer {
                 // Token and validation errors of constructs surface here; they name the construct path.
                 return new SynthResult.Failed("synthesis failed: " + firstLine(e.getMessage()));
             }
-            List<NagFinding> nag = NagMessages.of(JSON.readTree(directory.staging().resolve("manifest.json").toFile()),
-                    stack.getStackName());
+            List<NagFinding> nag = NagMessages.of(directory.staging(), stack.getStackName());
             String templateFile = stack.getStackName() + ".template.json";
             JsonNode template = JSON.readTree(directory.staging().resolve(templateFile).toFile());
 

@@ -101,12 +101,12 @@ final class CoreLambda {
             key.ifPresent(logGroup::encryptionKey);
             LogGroup group = logGroup.build();
             builder.logGroup(group);
-            Function function = builder.build();
+            Function function = suppressRuntimeRule(builder.build());
             group.grantWrite(role);
             suppressLogStreamWildcard(role);
             return new CoreLambda(function, role);
         }
-        Function function = builder.build();
+        Function function = suppressRuntimeRule(builder.build());
         // Without a log group of slk's, Lambda creates /aws/lambda/<name> on first use.
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
@@ -117,6 +117,16 @@ final class CoreLambda {
                 .build());
         suppressLogStreamWildcard(role);
         return new CoreLambda(function, role);
+    }
+
+    private static Function suppressRuntimeRule(Function function) {
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-L1")
+                .reason("slk's functions are built and tested for the java21 runtime (Powertools for AWS Lambda "
+                        + "Java 2.9, the AWS SDK v2 and the Parquet writer are tested on it); moving to a newer "
+                        + "runtime is a deliberate, tested change of slk, not a per-deployment choice.")
+                .build()));
+        return function;
     }
 
     private static void suppressLogStreamWildcard(Role role) {

@@ -38,7 +38,7 @@ final class CustomLogSources extends Construct {
         String crawlerRoleArn = "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/" + lake.serviceRole();
 
         CoreLambda provider = CoreLambda.create(this, new CoreLambda.Spec("Provider", CoreFunction.CUSTOM_SOURCE_PROVIDER,
-                names.function("custom-sources", "securityLake"), "securityLake", 256, TIMEOUT_SECONDS, 2,
+                names.function("custom-sources", "projectName"), "projectName", 256, TIMEOUT_SECONDS, 2,
                 Map.of(), Map.of(), "securityLake"), artifacts, config, names, key);
 
         provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()

@@ -1,6 +1,9 @@
 package dev.slk.stack.nag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -18,17 +21,32 @@ public final class NagMessages {
     private static final Pattern RULE = Pattern.compile("^([A-Za-z]+-[A-Za-z0-9]+)(\\[[^\\]]*\\])?:\\s*(.*)$",
             Pattern.DOTALL);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private NagMessages() {
     }
 
     /**
-     * @param manifest the parsed {@code manifest.json}
+     * @param assembly the cloud assembly directory
      * @param stackName the stack
      * @return its findings, errors first, then by rule and path
+     * @throws IOException when the assembly cannot be read
      */
-    public static List<NagFinding> of(JsonNode manifest, String stackName) {
+    public static List<NagFinding> of(Path assembly, String stackName) throws IOException {
+        JsonNode artifact = JSON.readTree(assembly.resolve("manifest.json").toFile()).path("artifacts").path(stackName);
         List<NagFinding> findings = new ArrayList<>();
-        JsonNode metadata = manifest.path("artifacts").path(stackName).path("metadata");
+        collect(artifact.path("metadata"), findings);
+        // Newer cloud assemblies keep a stack's metadata in a file of its own.
+        String file = artifact.path("additionalMetadataFile").asText("");
+        if (!file.isEmpty()) {
+            collect(JSON.readTree(assembly.resolve(file).toFile()), findings);
+        }
+        findings.sort(Comparator.comparing(NagFinding::level).thenComparing(NagFinding::rule)
+                .thenComparing(NagFinding::path));
+        return List.copyOf(findings);
+    }
+
+    private static void collect(JsonNode metadata, List<NagFinding> findings) {
         for (Iterator<Map.Entry<String, JsonNode>> paths = metadata.properties().iterator(); paths.hasNext();) {
             Map.Entry<String, JsonNode> entry = paths.next();
             for (JsonNode item : entry.getValue()) {
@@ -42,9 +60,6 @@ public final class NagMessages {
                 }
             }
         }
-        findings.sort(Comparator.comparing(NagFinding::level).thenComparing(NagFinding::rule)
-                .thenComparing(NagFinding::path));
-        return List.copyOf(findings);
     }
 
     private static NagFinding finding(NagFinding.Level level, String path, String data) {
