@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -53,10 +54,12 @@ final class CoreLambda {
      * @param environment slk's own variables
      * @param userEnvironment variables from the config, which may not redefine slk's
      * @param environmentKey config key of the user's variables
+     * @param asyncDeadLetterQueue where failed asynchronous invocations go; null for functions fed
+     *     by an event source mapping, whose queue redrives instead
      */
     record Spec(String id, CoreFunction kind, String name, String nameKey, int memorySize, int timeoutSeconds,
             int reservedConcurrency, Map<String, String> environment, Map<String, String> userEnvironment,
-            String environmentKey) {
+            String environmentKey, IQueue asyncDeadLetterQueue) {
     }
 
     static CoreLambda create(Construct scope, Spec spec, LambdaArtifacts artifacts, ProjectConfig config,
@@ -91,6 +94,9 @@ final class CoreLambda {
                 .role(role)
                 .environment(environment);
         key.ifPresent(builder::environmentEncryption);
+        if (spec.asyncDeadLetterQueue() != null) {
+            builder.deadLetterQueue(spec.asyncDeadLetterQueue());
+        }
 
         ProjectConfig.CloudWatchLogs logs = config.monitoring().cloudWatchLogs();
         if (config.monitoring().enabled() && logs.enabled()) {

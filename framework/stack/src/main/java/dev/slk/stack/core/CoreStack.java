@@ -72,6 +72,10 @@ public final class CoreStack extends Stack {
         CustomLogSources sources = config.securityLake().enabled()
                 ? new CustomLogSources(this, config, names, artifacts, key)
                 : null;
+        if (monitoring != null && sources != null) {
+            monitoring.deadLetterQueueDepth("CustomSourcesDlqDepthAlarm", "custom-sources-dlq-depth",
+                    sources.deadLetterQueue(), "the custom log source provider (failed CloudFormation requests)");
+        }
 
         if (events != null && sources != null && config.coreProcessing().eventTransformer().enabled()) {
             eventTransformer(artifacts, sources, asff);
@@ -130,7 +134,7 @@ public final class CoreStack extends Stack {
         CoreLambda transformer = CoreLambda.create(this, new CoreLambda.Spec("EventTransformer",
                 CoreFunction.EVENT_TRANSFORMER, name, "coreProcessing.eventTransformer.functionName",
                 settings.memorySize(), settings.timeout(), settings.reservedConcurrentExecutions(), environment,
-                settings.environment(), "coreProcessing.eventTransformer.environment"), artifacts, config, names, key);
+                settings.environment(), "coreProcessing.eventTransformer.environment", null), artifacts, config, names, key);
         transformer.function().addEventSource(SqsEventSource.Builder.create(events.queue())
                 .batchSize(settings.batchSize())
                 .maxBatchingWindow(Duration.seconds(settings.maximumBatchingWindowInSeconds()))
@@ -167,7 +171,7 @@ public final class CoreStack extends Stack {
         CoreLambda processor = CoreLambda.create(this, new CoreLambda.Spec("SecurityHubProcessor",
                 CoreFunction.SECURITY_HUB_PROCESSOR, name, "coreProcessing.securityHubProcessor.functionName",
                 settings.memorySize(), settings.timeout(), settings.reservedConcurrentExecutions(), Map.of(),
-                settings.environment(), "coreProcessing.securityHubProcessor.environment"),
+                settings.environment(), "coreProcessing.securityHubProcessor.environment", null),
                 artifacts, config, names, key);
         processor.function().addEventSource(SqsEventSource.Builder.create(asff.queue())
                 .batchSize(settings.batchSize())

@@ -45,7 +45,7 @@ class ExampleStackTest {
     @Test
     void everyQueueIsEncryptedWithTheSharedKey() {
         Map<String, Map<String, Object>> queues = template.findResources("AWS::SQS::Queue");
-        assertEquals(4, queues.size(), "event queue, its DLQ, ASFF queue, its DLQ");
+        assertEquals(5, queues.size(), "event queue, ASFF queue, their DLQs, the custom source provider's DLQ");
         template.allResourcesProperties("AWS::SQS::Queue", Match.objectLike(Map.of(
                 "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(sharedKeyId(), "Arn")))));
     }
@@ -63,7 +63,7 @@ class ExampleStackTest {
     @Test
     void everyQueuePolicyDeniesRequestsWithoutTls() {
         Map<String, Map<String, Object>> policies = template.findResources("AWS::SQS::QueuePolicy");
-        assertEquals(4, policies.size());
+        assertEquals(5, policies.size());
         template.allResourcesProperties("AWS::SQS::QueuePolicy", Match.objectLike(Map.of("PolicyDocument",
                 Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Effect", "Deny",

@@ -19,7 +19,7 @@ class VariantStackTest {
     @Test
     void minimalConfigBuildsTheDefaultsWithoutEmailSubscriptionsOrSecurityHub() {
         Template template = Stacks.template(Configs.MINIMAL);
-        template.resourceCountIs("AWS::SQS::Queue", 2);
+        template.resourceCountIs("AWS::SQS::Queue", 3);
         template.resourceCountIs("AWS::Lambda::Function", 2);
         template.resourceCountIs("AWS::SNS::Subscription", 0);
         template.hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 90)));
@@ -48,8 +48,10 @@ class VariantStackTest {
                   encryption:
                     useSharedKey: false
                 """));
-        template.allResourcesProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true,
-                "KmsMasterKeyId", Match.absent())));
+        for (String queue : List.of("demo-event-queue-dev", "demo-event-dlq-dev")) {
+            template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of("QueueName", queue,
+                    "SqsManagedSseEnabled", true, "KmsMasterKeyId", Match.absent())));
+        }
     }
 
     @Test
@@ -170,9 +172,9 @@ class VariantStackTest {
     void aNameTooLongForLambdaFailsAtSynthesisNamingTheKey() {
         ResourceNames.InvalidResourceNameException e = assertThrows(ResourceNames.InvalidResourceNameException.class,
                 () -> Stacks.build(Configs.minimalWith("""
-                        projectName: a-project-name-that-is-long-but-still-valid-for-the-schema
+                        projectName: a-project-name-long-enough-to-break-lambda-limits
                         """)));
-        assertEquals("'a-project-name-that-is-long-but-still-valid-for-the-schema-custom-sources-dev' (from "
+        assertEquals("'a-project-name-long-enough-to-break-lambda-limits-custom-sources-dev' (from "
                 + "projectName) is not valid as a Lambda function name: letters, digits, '-' and '_', at most 64",
                 e.getMessage());
     }
