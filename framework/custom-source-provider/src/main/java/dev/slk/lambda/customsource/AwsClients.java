@@ -34,8 +34,8 @@ final class AwsClients {
         this.ssm = memoize(() -> configure(SsmClient.builder()).build());
     }
 
-    SecurityLakeClient securityLake() {
-        return securityLake.get();
+    Supplier<SecurityLakeClient> securityLake() {
+        return securityLake;
     }
 
     Supplier<SecretsManagerClient> secretsManager() {

@@ -19,8 +19,9 @@ final class PropertiesParser {
     static final String CRAWLER_ROLE_ARN = "CrawlerRoleArn";
     static final String PROVIDER_PRINCIPAL = "ProviderPrincipal";
     static final String EXTERNAL_ID_REF = "ExternalIdRef";
-    private static final Set<String> KNOWN =
-            Set.of("ServiceToken", SOURCES, CRAWLER_ROLE_ARN, PROVIDER_PRINCIPAL, EXTERNAL_ID_REF);
+    /** ServiceToken and ServiceTimeout belong to AWS::CloudFormation::CustomResource itself. */
+    private static final Set<String> KNOWN = Set.of("ServiceToken", "ServiceTimeout",
+            SOURCES, CRAWLER_ROLE_ARN, PROVIDER_PRINCIPAL, EXTERNAL_ID_REF);
 
     /** Security Lake names the provider role AmazonSecurityLake-Provider-{sourceName}-{region}: 64 characters at most. */
     static final int MAX_SOURCE_NAME = 20;

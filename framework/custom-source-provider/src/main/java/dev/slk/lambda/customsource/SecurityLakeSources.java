@@ -2,6 +2,7 @@ package dev.slk.lambda.customsource;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.securitylake.SecurityLakeClient;
 import software.amazon.awssdk.services.securitylake.model.ConflictException;
@@ -29,7 +30,7 @@ final class SecurityLakeSources {
     /** What a delete call found. */
     enum Deletion { DELETED, NOT_FOUND }
 
-    private final SecurityLakeClient client;
+    private final Supplier<SecurityLakeClient> client;
     private final String region;
     private final Optional<String> account;
     private final Redactor redactor;
@@ -38,7 +39,7 @@ final class SecurityLakeSources {
      * @param account the lake's account, to ignore same-named sources of other accounts when a
      *     delegated administrator lists the whole organisation; empty lists every account
      */
-    SecurityLakeSources(SecurityLakeClient client, String region, Optional<String> account, Redactor redactor) {
+    SecurityLakeSources(Supplier<SecurityLakeClient> client, String region, Optional<String> account, Redactor redactor) {
         this.client = client;
         this.region = region;
         this.account = account;
@@ -47,7 +48,7 @@ final class SecurityLakeSources {
 
     Creation create(SourceSpec spec, CustomSourceProperties properties, ExternalId externalId) {
         try {
-            CustomLogSourceResource source = client.createCustomLogSource(b -> b
+            CustomLogSourceResource source = client.get().createCustomLogSource(b -> b
                     .sourceName(spec.sourceName())
                     .sourceVersion(spec.sourceVersion())
                     .eventClasses(spec.eventClasses())
@@ -68,7 +69,7 @@ final class SecurityLakeSources {
 
     Optional<RegisteredSource> find(String sourceName) {
         try {
-            for (ListLogSourcesResponse page : client.listLogSourcesPaginator(b -> {
+            for (ListLogSourcesResponse page : client.get().listLogSourcesPaginator(b -> {
                 b.regions(region).sources(LogSourceResource.builder()
                         .customLogSource(c -> c.sourceName(sourceName)).build());
                 account.ifPresent(b::accounts);
@@ -94,7 +95,7 @@ final class SecurityLakeSources {
 
     Deletion delete(SourceKey key) {
         try {
-            client.deleteCustomLogSource(b -> b.sourceName(key.sourceName()).sourceVersion(key.sourceVersion()));
+            client.get().deleteCustomLogSource(b -> b.sourceName(key.sourceName()).sourceVersion(key.sourceVersion()));
             return Deletion.DELETED;
         } catch (ResourceNotFoundException e) {
             return Deletion.NOT_FOUND;

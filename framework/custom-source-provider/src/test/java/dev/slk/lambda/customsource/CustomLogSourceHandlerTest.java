@@ -9,11 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.securitylake.SecurityLakeClient;
 
 class CustomLogSourceHandlerTest {
 
@@ -88,7 +99,8 @@ class CustomLogSourceHandlerTest {
         aws.putParameter("/slk/prod/external-id", "SecureString", ssmId);
 
         Invoker.Invocation r = invoker.invoke(invoker.create(
-                properties("ssm:/slk/prod/external-id", source("unifiedEvents", "SECURITY_FINDING"))));
+                properties("ssm:/slk/prod/external-id", source("unifiedEvents", "SECURITY_FINDING"))
+                        .put("ServiceTimeout", "900")));
 
         assertEquals("SUCCESS", r.status(), r.reason());
         assertEquals("/slk/prod/external-id", aws.calls("GetParameter").get(0).body().path("Name").asText());
@@ -132,19 +144,17 @@ class CustomLogSourceHandlerTest {
         aws.existingSource("aaFirst", "1.0");
         aws.existingSource("bbSecond", "1.0");
         aws.existingSource("unifiedEvents", "1.0");
-        // A lookup filtered by name finds one page; list everything to prove nextToken is followed.
-        SecurityLakeSources lake = new SecurityLakeSources(
-                software.amazon.awssdk.services.securitylake.SecurityLakeClient.builder()
-                        .region(software.amazon.awssdk.regions.Region.of(FakeAws.REGION))
-                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                        FakeAws.ACCESS_KEY, "loopback-" + UUID.randomUUID())))
-                        .endpointOverride(aws.endpoint())
-                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                        .build(),
-                FakeAws.REGION, java.util.Optional.empty(), new Redactor());
+        SecurityLakeClient client = SecurityLakeClient.builder()
+                .region(Region.of(FakeAws.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(FakeAws.ACCESS_KEY, "loopback-" + UUID.randomUUID())))
+                .endpointOverride(aws.endpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        SecurityLakeSources lake = new SecurityLakeSources(() -> client, FakeAws.REGION, Optional.empty(), new Redactor());
 
         assertEquals(FakeAws.registered("unifiedEvents", "1.0"), lake.find("unifiedEvents").orElseThrow());
+        assertEquals(3, aws.calls("ListLogSources").size(), "three pages of one source");
         assertTrue(lake.find("missing").isEmpty());
     }
 
@@ -224,6 +234,27 @@ class CustomLogSourceHandlerTest {
     }
 
     @Test
+    void updateOfTheExternalIdReferenceRecreatesEverySourceWithTheNewId() {
+        ObjectNode before = properties(source("unifiedEvents", "SECURITY_FINDING"), source("azureActivity", "API_ACTIVITY"));
+        invoker.invoke(invoker.create(before));
+        String rotated = "slk-rotated-" + UUID.randomUUID();
+        invoker.watch(rotated);
+        aws.putSecret("slk/prod/external-id-2", rotated);
+        ObjectNode after = properties("secretsmanager:slk/prod/external-id-2",
+                source("unifiedEvents", "SECURITY_FINDING"), source("azureActivity", "API_ACTIVITY"));
+
+        Invoker.Invocation r = invoker.invoke(invoker.update(PHYSICAL_ID, after, before));
+
+        assertEquals("SUCCESS", r.status(), r.reason());
+        assertEquals(2, aws.calls("DeleteCustomLogSource").size());
+        List<FakeAws.Call> creates = aws.calls("CreateCustomLogSource");
+        assertEquals(4, creates.size());
+        for (FakeAws.Call create : creates.subList(2, 4)) {
+            assertEquals(rotated, create.body().at("/configuration/providerIdentity/externalId").asText());
+        }
+    }
+
+    @Test
     void updateWithInvalidPropertiesFailsAndChangesNothing() {
         ObjectNode before = properties(source("unifiedEvents", "SECURITY_FINDING"));
         invoker.invoke(invoker.create(before));
@@ -289,8 +320,8 @@ class CustomLogSourceHandlerTest {
         assertEquals(List.of(), aws.calls());
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("badProperties")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badProperties")
     void badPropertiesFailWithAReasonNamingTheProperty(String name, ObjectNode props, String reason) {
         Invoker.Invocation r = invoker.invoke(invoker.create(props));
 
@@ -299,7 +330,7 @@ class CustomLogSourceHandlerTest {
         assertEquals(List.of(), aws.calls(), "nothing is called with bad properties");
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badProperties() {
+    static Stream<Arguments> badProperties() {
         ObjectNode noSources = properties();
         ObjectNode literalId = properties(source("unifiedEvents", "SECURITY_FINDING")).put("ExternalId", "x");
         ObjectNode typo = properties(source("unifiedEvents", "SECURITY_FINDING")).put("CrawlerRole", "x");
@@ -307,7 +338,7 @@ class CustomLogSourceHandlerTest {
         noRole.remove("CrawlerRoleArn");
         ObjectNode numberVersion = properties(source("unifiedEvents", "SECURITY_FINDING"));
         ((ObjectNode) numberVersion.get("Sources").get(0)).put("sourceVersion", 1);
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 args("source name over 20 characters", properties(source("azureEventHubsActivity", "API_ACTIVITY")),
                         "Sources[0].sourceName 'azureEventHubsActivity' is 22 characters; Security Lake allows at"
                                 + " most 20 (it becomes part of the provider role name)"),
@@ -343,8 +374,8 @@ class CustomLogSourceHandlerTest {
                                 + " write secretsmanager:<secret name or ARN> or ssm:/<parameter name>"));
     }
 
-    private static org.junit.jupiter.params.provider.Arguments args(String name, ObjectNode props, String reason) {
-        return org.junit.jupiter.params.provider.Arguments.of(name, props, reason);
+    private static Arguments args(String name, ObjectNode props, String reason) {
+        return Arguments.of(name, props, reason);
     }
 
     @Test
@@ -470,7 +501,7 @@ class CustomLogSourceHandlerTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -234,14 +234,17 @@ final class FakeAws implements AutoCloseable {
         ok(exchange, JSON.createObjectNode());
     }
 
-    /** One source per page, so a lookup has to follow nextToken. */
+    /**
+     * Honours the region and account filters; leaves the per-source filter to the caller, which
+     * must match names itself (the API documents the filter loosely). One source per page, so a
+     * lookup has to follow nextToken.
+     */
     private void list(HttpExchange exchange, JsonNode body) throws IOException {
-        List<String> wantedNames = new ArrayList<>();
-        body.path("sources").forEach(s -> wantedNames.add(s.path("customLogSource").path("sourceName").asText()));
-        List<RegisteredSource> matching = sources.values().stream()
-                .filter(s -> wantedNames.isEmpty() || wantedNames.contains(s.sourceName()))
-                .sorted((a, b) -> a.sourceName().compareTo(b.sourceName()))
-                .toList();
+        boolean ourRegion = !body.path("regions").isArray() || body.path("regions").toString().contains(REGION);
+        boolean ourAccount = !body.path("accounts").isArray() || body.path("accounts").toString().contains(ACCOUNT);
+        List<RegisteredSource> matching = ourRegion && ourAccount
+                ? sources.values().stream().sorted((a, b) -> a.sourceName().compareTo(b.sourceName())).toList()
+                : List.of();
         int from = body.hasNonNull("nextToken") ? Integer.parseInt(body.get("nextToken").asText()) : 0;
         ObjectNode response = JSON.createObjectNode();
         ArrayNode entries = response.putArray("sources");
