@@ -51,7 +51,7 @@ record CloudFormationEvent(
             throw new Unanswerable("the event's ResponseURL is not a URL");
         }
         String scheme = responseUrl.getScheme() == null ? "" : responseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || responseUrl.getHost() == null) {
+        if (!(scheme.equals("https") || scheme.equals("http")) || responseUrl.getHost() == null) {
             throw new Unanswerable("the event has no http(s) ResponseURL; is this a CloudFormation custom resource request?");
         }
         String physical = root.path("PhysicalResourceId").asText("");

@@ -90,7 +90,8 @@ public final class CustomLogSourceHandler implements RequestStreamHandler {
             LOG.error("gave up before the Lambda timeout", StructuredArguments.entry("budgetMillis", budget.toMillis()));
             return new Outcome.Failure(physicalId, "timed out: the custom log sources were not all in place after "
                     + Math.max(0, budget.toSeconds()) + " s; raise the function's timeout or retry");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Even an Error (a class missing from a broken package, say): CloudFormation must hear back.
             String cause = e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage());
             LOG.error("unexpected failure", StructuredArguments.entry("cause", cause));
             return new Outcome.Failure(physicalId, "internal error in the custom resource provider ("
