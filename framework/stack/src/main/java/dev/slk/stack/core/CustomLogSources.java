@@ -58,41 +58,40 @@ final class CustomLogSources extends Construct {
                 names.function("custom-sources", "projectName"), "projectName", 256, TIMEOUT_SECONDS, 2,
                 Map.of(), Map.of(), "securityLake", deadLetterQueue), artifacts, config, names, key);
 
-        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .sid("ManageCustomLogSources")
-                .actions(List.of("securitylake:CreateCustomLogSource", "securitylake:DeleteCustomLogSource",
-                        "securitylake:ListLogSources"))
-                .resources(List.of("*"))
-                .build());
-        // What CreateCustomLogSource does on the caller's behalf: it creates the Glue crawler,
-        // database and table of the source, the provider role's policy, and the Lake Formation
-        // registration of the source's S3 location.
-        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .sid("SecurityLakeSourceSetup")
-                .actions(List.of("glue:CreateCrawler", "glue:CreateDatabase", "glue:CreateTable",
-                        "glue:StartCrawlerSchedule", "iam:GetRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy",
-                        "lakeformation:RegisterResource", "lakeformation:GrantPermissions", "s3:ListBucket",
-                        "s3:PutObject"))
-                .resources(List.of("*"))
-                .build());
-        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .sid("PassCrawlerRole")
-                .actions(List.of("iam:PassRole"))
-                .resources(List.of(crawlerRoleArn))
-                .build());
-        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .sid("ReadExternalId")
-                .actions(externalId.readActions())
-                .resources(List.of(externalId.resourceArn()))
-                .build());
+        String arn = "arn:" + Aws.PARTITION + ":";
+        String glue = arn + "glue:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":";
+        String bucket = arn + "s3:::" + lake.s3Bucket();
+        allow(provider, "ManageCustomLogSources",
+                List.of("securitylake:CreateCustomLogSource", "securitylake:DeleteCustomLogSource"),
+                List.of(arn + "securitylake:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":data-lake/default"));
+        // ListLogSources and Lake Formation's RegisterResource and GrantPermissions take no resource ARN.
+        allow(provider, "ListLogSources", List.of("securitylake:ListLogSources"), List.of("*"));
+        allow(provider, "RegisterSourceLocation",
+                List.of("lakeformation:RegisterResource", "lakeformation:GrantPermissions"), List.of("*"));
+        // CreateCustomLogSource creates, as its caller, the provider role's policy, the source's Glue
+        // database, table and crawler, and its location in the lake's bucket.
+        allow(provider, "PassCrawlerRole", List.of("iam:PassRole", "iam:GetRole"), List.of(crawlerRoleArn));
+        allow(provider, "ManageProviderRole", List.of("iam:GetRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy"),
+                List.of(arn + "iam::" + Aws.ACCOUNT_ID + ":role/AmazonSecurityLake-Provider-*"));
+        allow(provider, "CreateSourceCatalog",
+                List.of("glue:CreateDatabase", "glue:CreateTable", "glue:CreateCrawler", "glue:StartCrawlerSchedule",
+                        "glue:StopCrawlerSchedule"),
+                List.of(glue + "catalog", glue + "database/amazon_security_lake_glue_db_*",
+                        glue + "table/amazon_security_lake_glue_db_*/*", glue + "crawler/*"));
+        allow(provider, "CreateSourceLocation", List.of("s3:ListBucket"), List.of(bucket));
+        allow(provider, "WriteSourceLocation", List.of("s3:PutObject"), List.of(bucket + "/ext/*"));
+        allow(provider, "ReadExternalId", externalId.readActions(), List.of(externalId.resourceArn()));
         NagSuppressions.addResourceSuppressions(provider.role(), List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
-                .reason("Security Lake's CreateCustomLogSource, DeleteCustomLogSource and ListLogSources take no "
-                        + "resource ARN, and the Glue, IAM, Lake Formation and S3 resources that CreateCustomLogSource "
-                        + "creates are named by Security Lake at run time. A Secrets Manager ARN ends in six random "
-                        + "characters, matched by '??????'.")
-                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::\\*$/").build(),
-                        RegexAppliesTo.builder().regex("/^Resource::.*secret:.*-\\?{6}$/").build()))
+                .reason("Security Lake's ListLogSources and Lake Formation's RegisterResource and GrantPermissions "
+                        + "take no resource ARN. The provider roles, Glue databases, tables and crawlers and the "
+                        + "ext/ objects that CreateCustomLogSource creates are named by Security Lake at run time, "
+                        + "so they are granted by their documented name prefixes. A Secrets Manager ARN ends in six "
+                        + "random characters, matched by '??????'.")
+                .appliesTo(List.of(RegexAppliesTo.builder().regex(
+                        "/^Resource::(\\*|arn:<AWS::Partition>:(iam::<AWS::AccountId>:role\\/AmazonSecurityLake-"
+                                + "Provider-\\*|glue:.*_glue_db_\\*.*|glue:.*:crawler\\/\\*|s3:::.*\\/ext\\/\\*|"
+                                + "secretsmanager:.*-\\?{6}))$/").build()))
                 .build()), true);
 
         List<Map<String, Object>> sourceProperties = new ArrayList<>();
@@ -113,6 +112,11 @@ final class CustomLogSources extends Construct {
                 .resourceType("Custom::SecurityLakeCustomLogSources")
                 .properties(properties)
                 .build();
+    }
+
+    private static void allow(CoreLambda function, String sid, List<String> actions, List<String> resources) {
+        function.role().addToPrincipalPolicy(PolicyStatement.Builder.create().sid(sid).actions(actions)
+                .resources(resources).build());
     }
 
     Queue deadLetterQueue() {
