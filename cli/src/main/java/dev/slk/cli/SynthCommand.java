@@ -60,7 +60,8 @@ final class SynthCommand implements Callable<Integer> {
         Progress progress = new Progress(cli.err(), quiet);
         YamlDocument document = ConfigReader.read(source);
         String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
-        Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(), progress::stage);
+        Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
+                NodeRuntime.command(cli.environment()), progress::stage);
         SynthResult result;
         try {
             result = synthesizer.synthesize(document, selected, cli.workingDirectory().resolve(out), strict);

@@ -20,11 +20,15 @@ public final class NodeRuntime {
     private NodeRuntime() {
     }
 
+    /** Node.js releases before this one are past their end of life. */
+    private static final int OLDEST_SUPPORTED_MAJOR = 22;
+
     /**
      * @param command the node executable, normally {@code node} (jsii honours {@code JSII_NODE})
+     * @return a one-line description of the version, with a note when it is end-of-life
      * @throws NodeUnavailableException when it cannot be run or is too old
      */
-    public static void check(String command) {
+    public static String check(String command) {
         String output;
         try {
             Process process = new ProcessBuilder(List.of(command, "--version")).redirectErrorStream(true).start();
@@ -53,11 +57,16 @@ public final class NodeRuntime {
             throw new NodeUnavailableException("slk synth needs Node.js " + MINIMUM_MAJOR + " or newer; '" + command
                     + "' is " + output);
         }
+        return "Node.js " + output + (major < OLDEST_SUPPORTED_MAJOR
+                ? " (end-of-life: works, but upgrade to Node.js " + OLDEST_SUPPORTED_MAJOR + " or newer)" : "");
     }
 
-    /** @return the node command jsii will run: {@code JSII_NODE}, or {@code node} */
-    public static String command() {
-        String configured = System.getenv("JSII_NODE");
+    /**
+     * @param environment the process environment
+     * @return the node command jsii will run: {@code JSII_NODE}, or {@code node}
+     */
+    public static String command(java.util.Map<String, String> environment) {
+        String configured = environment.get("JSII_NODE");
         return configured == null || configured.isBlank() ? "node" : configured;
     }
 

@@ -39,16 +39,20 @@ public final class Synthesizer {
 
     private final ModuleRegistry registry;
     private final LambdaArtifacts artifacts;
+    private final String nodeCommand;
     private final Consumer<String> progress;
 
     /**
      * @param registry the discovered modules
      * @param artifacts where slk's Lambda deployment artifacts are
+     * @param nodeCommand the node executable jsii will run (see {@link NodeRuntime#command})
      * @param progress receives a short line as each stage starts
      */
-    public Synthesizer(ModuleRegistry registry, LambdaArtifacts artifacts, Consumer<String> progress) {
+    public Synthesizer(ModuleRegistry registry, LambdaArtifacts artifacts, String nodeCommand,
+            Consumer<String> progress) {
         this.registry = registry;
         this.artifacts = artifacts;
+        this.nodeCommand = nodeCommand;
         this.progress = progress;
     }
 
@@ -73,10 +77,10 @@ public final class Synthesizer {
             return new SynthResult.Invalid(report);
         }
         ProjectConfig config = report.config().get();
-        NodeRuntime.check(NodeRuntime.command());
+        String node = NodeRuntime.check(nodeCommand);
 
         try (AssemblyDirectory directory = AssemblyDirectory.open(outDirectory)) {
-            progress.accept("building the stack (starts the CDK's node runtime)");
+            progress.accept("building the stack on " + node);
             App app = App.Builder.create()
                     .outdir(directory.staging().toString())
                     .analyticsReporting(false)

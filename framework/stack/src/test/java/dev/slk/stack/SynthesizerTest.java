@@ -27,7 +27,7 @@ class SynthesizerTest {
     private final List<String> progress = new ArrayList<>();
 
     private SynthResult synth(String yaml, Path out, boolean strict) throws Exception {
-        return new Synthesizer(Stacks.registry(), TestArtifacts.artifacts(), progress::add)
+        return new Synthesizer(Stacks.registry(), TestArtifacts.artifacts(), "node", progress::add)
                 .synthesize(new YamlLoader().parse(yaml, "config.yaml"), null, out, strict);
     }
 
@@ -42,8 +42,11 @@ class SynthesizerTest {
         assertEquals(3, summary.resourceCounts().get("AWS::Lambda::Function"));
         assertTrue(summary.outputs().contains("EnabledModules"));
         assertTrue(Files.isRegularFile(out.resolve("security-lake-integration-dev.template.json")));
-        assertEquals(List.of("validating config.yaml", "building the stack (starts the CDK's node runtime)",
-                "synthesizing and running cdk-nag AwsSolutionsChecks", "writing " + out), progress);
+        assertEquals(4, progress.size(), progress.toString());
+        assertEquals("validating config.yaml", progress.get(0));
+        assertTrue(progress.get(1).startsWith("building the stack on Node.js v"), progress.get(1));
+        assertEquals(List.of("synthesizing and running cdk-nag AwsSolutionsChecks", "writing " + out),
+                progress.subList(2, 4));
     }
 
     @Test
