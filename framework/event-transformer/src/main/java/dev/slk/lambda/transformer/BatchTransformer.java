@@ -34,7 +34,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class BatchTransformer {
     private static final Logger LOG = LoggerFactory.getLogger(BatchTransformer.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd", java.util.Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final TransformerSettings settings;
     private final Normalizer normalizer;

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -43,14 +43,15 @@ public final class LocalS3 {
                         java.net.InetAddress.getLoopbackAddress())) {
                     port = probe.getLocalPort();
                 }
-                server = S3MockApplication.start(Map.of(
+                // S3Mock adds to the map it is given.
+                server = S3MockApplication.start(new java.util.HashMap<>(Map.of(
                         S3MockApplication.PROP_HTTP_PORT, port,
                         S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
                         S3MockApplication.PROP_ROOT_DIRECTORY, root.toString(),
                         S3MockApplication.PROP_SILENT, true,
                         "server.address", "127.0.0.1",
                         "logging.level.root", "WARN",
-                        "spring.main.banner-mode", "off"));
+                        "spring.main.banner-mode", "off")));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -107,12 +108,16 @@ public final class LocalS3 {
             this.failPutsOf = failPutsOf;
         }
 
+        /** Sends the PUT to a bucket that does not exist, so the failure is S3Mock's real NoSuchBucket answer. */
         @Override
-        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
             if (context.request() instanceof PutObjectRequest put && failPutsOf.test(put.key())) {
-                return put.toBuilder().bucket(MISSING_BUCKET).build();
+                SdkHttpRequest http = context.httpRequest();
+                String path = http.encodedPath();
+                int slash = path.indexOf('/', 1);
+                return http.toBuilder().encodedPath("/" + MISSING_BUCKET + path.substring(slash)).build();
             }
-            return context.request();
+            return context.httpRequest();
         }
     }
 }

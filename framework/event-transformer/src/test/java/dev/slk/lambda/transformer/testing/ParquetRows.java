@@ -38,7 +38,7 @@ public final class ParquetRows {
 
     /** @return the schema, codec and rows of the file */
     public static Content read(byte[] file) {
-        ParquetReadOptions options = ParquetReadOptions.builder().withCodecFactory(new SnappyCodecFactory()).build();
+        ParquetReadOptions options = ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration()).withCodecFactory(new SnappyCodecFactory()).build();
         try (ParquetFileReader reader = ParquetFileReader.open(new BytesInputFile(file), options)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             CompressionCodecName codec = reader.getFooter().getBlocks().get(0).getColumns().get(0).getCodec();
