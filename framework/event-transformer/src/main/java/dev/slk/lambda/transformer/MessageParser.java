@@ -43,8 +43,11 @@ public final class MessageParser {
         try {
             root = JSON.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            return new Parsed.Unreadable("body is not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            String message = e.getOriginalMessage();
+            int source = message.indexOf(" (start marker");
+            return new Parsed.Unreadable("body is not JSON: " + (source > 0 ? message.substring(0, source) : message) + at);
         }
         if (root == null || root.isMissingNode()) {
             return new Parsed.Unreadable("body is empty");

@@ -65,8 +65,10 @@ public record TransformerSettings(String bucket, List<CustomSource> sources, Pat
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(var + " is not JSON: " + e.getOriginalMessage() + " at column "
-                    + e.getLocation().getColumnNr());
+            String message = e.getOriginalMessage();
+            int source = message.indexOf(" (start marker");
+            throw new IllegalStateException(var + " is not JSON: " + (source > 0 ? message.substring(0, source) : message)
+                    + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()));
         }
         if (!root.isArray() || root.isEmpty()) {
             throw new IllegalStateException(var + " must be a non-empty JSON array of custom sources");
