@@ -28,8 +28,14 @@ public final class TransformerRuntime {
      */
     public static BatchTransformer fromEnvironment(Map<String, String> env) {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        S3Client s3 = S3Client.builder().region(region).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+        var s3Builder = S3Client.builder().region(region).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        String endpoint = env.getOrDefault("SLK_S3_ENDPOINT_URL", "").strip();
+        if (!endpoint.isEmpty()) {
+            // Local S3 servers (S3Mock, LocalStack) on an address without bucket subdomains.
+            s3Builder.endpointOverride(java.net.URI.create(endpoint)).forcePathStyle(true);
+        }
+        S3Client s3 = s3Builder.build();
         SqsClient sqs = env.getOrDefault("ASFF_QUEUE_URL", "").isBlank() ? null
                 : SqsClient.builder().region(region).httpClient(UrlConnectionHttpClient.create())
                         .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
