@@ -59,8 +59,8 @@ public final class LocalRun {
         try {
             content = json.readTree(Files.readString(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            System.err.println(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            System.err.println(file + at + ": not JSON: " + e.getOriginalMessage());
             System.exit(2);
             return;
         }
