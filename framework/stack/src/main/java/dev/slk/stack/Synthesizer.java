@@ -20,6 +20,7 @@ import dev.slk.stack.nag.NagMessages;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,7 @@ public final class Synthesizer {
         ProjectConfig config = report.config().get();
         String node = NodeRuntime.check(nodeCommand);
 
+        Path mappingDirectory = Files.createTempDirectory("slk-mappings");
         try (AssemblyDirectory directory = AssemblyDirectory.open(outDirectory)) {
             progress.accept("building the stack on " + node);
             App app = App.Builder.create()
@@ -95,7 +97,7 @@ public final class Synthesizer {
                 if (!config.enabledIntegrations().isEmpty()) {
                     progress.accept("adding modules: " + String.join(", ", config.enabledIntegrations()));
                 }
-                modules = new ModuleAssembly(stack, registry).addEnabledModules();
+                modules = new ModuleAssembly(stack, registry, mappingDirectory).addEnabledModules();
             } catch (ModuleHookException | StackConfigurationException
                     | ResourceNames.InvalidResourceNameException
                     | LambdaArtifacts.MissingLambdaArtifactException e) {
@@ -123,6 +125,8 @@ public final class Synthesizer {
             return new SynthResult.Synthesized(new SynthSummary(stack.getStackName(), outDirectory.toString(),
                     templateFile, resourceCounts(template), modules, outputs(template), nag, warnings, !failed,
                     (System.nanoTime() - start) / 1_000_000));
+        } finally {
+            AssemblyDirectory.deleteTree(mappingDirectory);
         }
     }
 

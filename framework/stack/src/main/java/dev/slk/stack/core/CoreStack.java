@@ -20,6 +20,10 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.constructs.Construct;
 
@@ -34,6 +38,7 @@ public final class CoreStack extends Stack {
     private final Optional<IKey> key;
     private final EventQueues events;
     private final Monitoring monitoring;
+    private CoreLambda transformer;
 
     /**
      * @param scope the app
@@ -131,7 +136,7 @@ public final class CoreStack extends Stack {
         if (asff != null) {
             environment.put("ASFF_QUEUE_URL", asff.queue().getQueueUrl());
         }
-        CoreLambda transformer = CoreLambda.create(this, new CoreLambda.Spec("EventTransformer",
+        this.transformer = CoreLambda.create(this, new CoreLambda.Spec("EventTransformer",
                 CoreFunction.EVENT_TRANSFORMER, name, "coreProcessing.eventTransformer.functionName",
                 settings.memorySize(), settings.timeout(), settings.reservedConcurrentExecutions(), environment,
                 settings.environment(), "coreProcessing.eventTransformer.environment", null), artifacts, config, names, key);
@@ -141,9 +146,10 @@ public final class CoreStack extends Stack {
                 .reportBatchItemFailures(true)
                 .build());
         String objects = "arn:" + Aws.PARTITION + ":s3:::" + config.securityLake().s3Bucket() + "/ext/*";
+        // Delete: a batch whose later write fails takes its rows back out of objects it wrote.
         transformer.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .sid("WriteCustomSourceObjects")
-                .actions(List.of("s3:PutObject"))
+                .actions(List.of("s3:PutObject", "s3:DeleteObject"))
                 .resources(List.of(objects))
                 .build());
         if (asff != null) {
@@ -195,6 +201,26 @@ public final class CoreStack extends Stack {
             monitoring.errorRate("SecurityHubProcessorErrorAlarm", "securityhub-processor-error-rate",
                     processor.function(), name);
         }
+    }
+
+    /**
+     * Ships the modules' event mappings to the event transformer as a layer, mounted at
+     * {@code /opt/slk/mappings}. Does nothing when the transformer is not deployed.
+     *
+     * @param directory the layer's content, laid out {@code slk/mappings/<moduleId>/<file>}
+     */
+    public void addEventMappings(java.nio.file.Path directory) {
+        if (transformer == null) {
+            return;
+        }
+        LayerVersion layer = LayerVersion.Builder.create(this, "EventMappingsLayer")
+                .description("Event mappings of the enabled modules, for the event transformer")
+                .code(Code.fromAsset(directory.toString()))
+                .compatibleRuntimes(List.of(Runtime.JAVA_21))
+                .compatibleArchitectures(List.of(Architecture.ARM_64))
+                .build();
+        transformer.function().addLayers(layer);
+        transformer.function().addEnvironment("SLK_MAPPINGS_DIR", "/opt/slk/mappings");
     }
 
     private void tag(String key, String value) {

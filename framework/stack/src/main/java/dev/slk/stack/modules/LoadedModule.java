@@ -12,9 +12,10 @@ import java.util.List;
  * @param statements Sids of the required-permission statements the framework attached
  * @param outputs ids of the stack outputs the module published
  * @param alarms names of the alarms made from its health checks
+ * @param mappings file names of the event mappings it ships to the event transformer
  */
 public record LoadedModule(String id, String name, String version, List<String> roles, List<String> statements,
-        List<String> outputs, List<String> alarms) {
+        List<String> outputs, List<String> alarms, List<String> mappings) {
 
     /** Copies the lists. */
     public LoadedModule {
@@ -22,5 +23,6 @@ public record LoadedModule(String id, String name, String version, List<String> 
         statements = List.copyOf(statements);
         outputs = List.copyOf(outputs);
         alarms = List.copyOf(alarms);
+        mappings = List.copyOf(mappings);
     }
 }

@@ -10,6 +10,7 @@ import dev.slk.spi.ModuleOutput;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.stack.core.CoreStack;
 import dev.slk.stack.core.ResourceNames;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,20 +30,25 @@ import software.constructs.IConstruct;
 /**
  * Adds the enabled integration modules to the core stack, one after the other in config order,
  * calling every hook of the SPI itself: createResources, requiredPermissions (whose statements
- * it attaches to the module's roles), outputs and healthChecks (which become alarms). A hook
- * that throws stops synthesis with a {@link ModuleHookException} naming module and hook.
+ * it attaches to the module's roles), outputs and healthChecks (which become alarms), and
+ * eventMappings (validated, then shipped to the event transformer as a layer). A hook that
+ * throws stops synthesis with a {@link ModuleHookException} naming module and hook.
  */
 public final class ModuleAssembly {
     private final CoreStack stack;
     private final ModuleRegistry registry;
+    private final ModuleMappings mappings;
 
     /**
      * @param stack the core stack
      * @param registry the discovered modules
+     * @param mappingDirectory an empty directory where the modules' event mappings are staged; it
+     *     must exist until the app is synthesized
      */
-    public ModuleAssembly(CoreStack stack, ModuleRegistry registry) {
+    public ModuleAssembly(CoreStack stack, ModuleRegistry registry, Path mappingDirectory) {
         this.stack = stack;
         this.registry = registry;
+        this.mappings = new ModuleMappings(mappingDirectory);
     }
 
     /**
@@ -61,6 +67,9 @@ public final class ModuleAssembly {
                 JsonNode config = stack.config().integrations().get(id).config();
                 loaded.add(add(registered.module(), new Construct(modules, id), core, config));
             }
+        }
+        if (mappings.files() > 0) {
+            stack.addEventMappings(mappings.directory());
         }
         CfnOutput.Builder.create(stack, "EnabledModules")
                 .value(enabled.isEmpty() ? "none" : String.join(",", enabled))
@@ -83,8 +92,9 @@ public final class ModuleAssembly {
         List<String> outputIds = outputs(id, outputs);
         List<HealthCheck> checks = call(id, "healthChecks", () -> List.copyOf(module.healthChecks()));
         List<String> alarms = alarms(id, scope, checks);
+        List<String> mappingFiles = mappings.add(id, call(id, "eventMappings", () -> List.copyOf(module.eventMappings())));
         return new LoadedModule(id, module.moduleName(), module.moduleVersion(),
-                roles.stream().map(r -> r.getNode().getPath()).toList(), attached, outputIds, alarms);
+                roles.stream().map(r -> r.getNode().getPath()).toList(), attached, outputIds, alarms, mappingFiles);
     }
 
     private static <T> T call(String id, String hook, Supplier<T> body) {

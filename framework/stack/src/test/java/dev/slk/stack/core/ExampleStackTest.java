@@ -100,10 +100,10 @@ class ExampleStackTest {
     }
 
     @Test
-    void transformerMayWriteOnlyUnderTheCustomSourcePrefix() {
+    void transformerMayWriteAndTakeBackObjectsOnlyUnderTheCustomSourcePrefix() {
         template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
                 Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "WriteCustomSourceObjects", "Action", "s3:PutObject",
+                        "Sid", "WriteCustomSourceObjects", "Action", List.of("s3:PutObject", "s3:DeleteObject"),
                         "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
                                 ":s3:::aws-security-data-lake-ca-central-1-abcdefghijklmnopqrstuvwxyz0123/ext/*")))
                 )))))))));

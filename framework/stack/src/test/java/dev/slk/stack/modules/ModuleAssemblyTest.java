@@ -2,6 +2,7 @@ package dev.slk.stack.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slk.core.testing.Configs;
 import dev.slk.stack.core.CoreStack;
@@ -31,7 +32,7 @@ class ModuleAssemblyTest {
     @Test
     void enabledModulesAreBuiltUnderTheirOwnScopeAndListedInConfigOrder() {
         CoreStack stack = new CoreStack(new App(), Stacks.config(POLLER), TestArtifacts.artifacts());
-        List<LoadedModule> loaded = new ModuleAssembly(stack, Stacks.registry()).addEnabledModules();
+        List<LoadedModule> loaded = new ModuleAssembly(stack, Stacks.registry(), Stacks.mappingDirectory()).addEnabledModules();
         assertEquals(List.of("poller"), loaded.stream().map(LoadedModule::id).toList());
         assertEquals("2.1.0", loaded.get(0).version());
         assertEquals(List.of("demo-dev/modules/poller/PollerRole"), loaded.get(0).roles());
@@ -61,7 +62,7 @@ class ModuleAssemblyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"createResources", "requiredPermissions", "outputs", "healthChecks"})
+    @ValueSource(strings = {"createResources", "requiredPermissions", "outputs", "healthChecks", "eventMappings"})
     void aThrowingHookIsReportedWithModuleAndHook(String hook) {
         ModuleHookException e = assertThrows(ModuleHookException.class, () -> Stacks.build(Configs.minimalWith("""
                 integrations:
@@ -74,6 +75,43 @@ class ModuleAssemblyTest {
                 e.getMessage());
         assertEquals("poller", e.moduleId());
         assertEquals(hook, e.hook());
+    }
+
+    @Test
+    void moduleMappingsReachTheTransformerAsALayer() {
+        Template template = Stacks.template(Configs.minimalWith("""
+                integrations:
+                  poller:
+                    enabled: true
+                    config:
+                      mappings: [alert.yaml]
+                """));
+        template.resourceCountIs("AWS::Lambda::LayerVersion", 1);
+        template.hasResourceProperties("AWS::Lambda::LayerVersion", Match.objectLike(Map.of(
+                "CompatibleRuntimes", List.of("java21"), "CompatibleArchitectures", List.of("arm64"))));
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "demo-event-transformer-dev",
+                "Layers", List.of(Map.of("Ref", Match.stringLikeRegexp("EventMappingsLayer.*"))),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("SLK_MAPPINGS_DIR", "/opt/slk/mappings"))))));
+    }
+
+    @Test
+    void modulesWithoutMappingsAddNoLayer() {
+        Stacks.template(POLLER).resourceCountIs("AWS::Lambda::LayerVersion", 0);
+    }
+
+    @Test
+    void anInvalidMappingFailsSynthesisWithItsLocation() {
+        ModuleHookException e = assertThrows(ModuleHookException.class, () -> Stacks.build(Configs.minimalWith("""
+                integrations:
+                  poller:
+                    enabled: true
+                    config:
+                      mappings: [broken.yaml]
+                """)));
+        assertEquals("eventMappings", e.hook());
+        assertTrue(e.getMessage().matches("module 'poller' failed in eventMappings: \\d+ problem\\(s\\) in its "
+                + "mappings, first: poller/broken.yaml:7:37: unknown converter no-such-converter; .*"), e.getMessage());
     }
 
     @Test

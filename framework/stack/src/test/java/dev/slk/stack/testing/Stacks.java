@@ -52,8 +52,19 @@ public final class Stacks {
      */
     public static CoreStack build(String yaml) {
         CoreStack stack = new CoreStack(new App(), config(yaml), TestArtifacts.artifacts());
-        new ModuleAssembly(stack, REGISTRY).addEnabledModules();
+        new ModuleAssembly(stack, REGISTRY, mappingDirectory()).addEnabledModules();
         return stack;
+    }
+
+    /** @return a fresh directory for a stack's module mappings, removed when the JVM exits */
+    public static Path mappingDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("slk-test-mappings");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -37,6 +37,7 @@ import software.constructs.Construct;
 public final class PollerModule extends BaseIntegrationModule {
     private Function function;
     private String failIn = "";
+    private List<String> mappings = List.of();
 
     @Override
     public String moduleId() {
@@ -66,6 +67,9 @@ public final class PollerModule extends BaseIntegrationModule {
     @Override
     public void createResources(Construct scope, CoreResources core, JsonNode config) {
         failIn = config.path("failIn").asText("");
+        List<String> files = new ArrayList<>();
+        config.path("mappings").forEach(name -> files.add(name.asText()));
+        mappings = List.copyOf(files);
         failIf("createResources");
         if (config.path("insecureBucket").asBoolean(false)) {
             new Bucket(scope, "InsecureBucket");
@@ -130,6 +134,12 @@ public final class PollerModule extends BaseIntegrationModule {
         return function == null ? List.of() : List.of(new HealthCheck("poller-errors", "The poller fails",
                 "AWS/Lambda", "Errors", Map.of("FunctionName", function.getFunctionName()), "Sum",
                 HealthCheck.Comparison.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 3, 300, 1));
+    }
+
+    @Override
+    public List<java.net.URL> eventMappings() {
+        failIf("eventMappings");
+        return mappingResources(mappings.toArray(String[]::new));
     }
 
     private void failIf(String hook) {
