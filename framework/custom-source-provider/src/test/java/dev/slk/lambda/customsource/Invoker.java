@@ -1,5 +1,7 @@
 package dev.slk.lambda.customsource;
 
+import dev.slk.lambda.testing.FakeContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,7 +97,8 @@ final class Invoker implements AutoCloseable {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), new FakeContext(UUID.randomUUID().toString(), remainingMillis));
+                    new ByteArrayOutputStream(), new FakeContext("slk-custom-sources", FakeAws.REGION, FakeAws.ACCOUNT,
+                            UUID.randomUUID().toString(), remainingMillis));
         } catch (RuntimeException e) {
             thrown = e;
         } finally {

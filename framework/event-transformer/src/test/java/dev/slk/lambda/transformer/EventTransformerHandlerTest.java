@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.lambda.transformer.testing.Batches;
-import dev.slk.lambda.transformer.testing.FakeContext;
+import dev.slk.lambda.testing.FakeContext;
 import dev.slk.lambda.transformer.testing.LocalS3;
 import dev.slk.lambda.transformer.testing.LocalSqs;
 import dev.slk.lambda.transformer.testing.Ocsf;

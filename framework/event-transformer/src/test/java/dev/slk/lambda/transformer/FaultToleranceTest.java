@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.lambda.transformer.testing.Batches;
-import dev.slk.lambda.transformer.testing.FakeContext;
+import dev.slk.lambda.testing.FakeContext;
 import dev.slk.lambda.transformer.testing.LocalS3;
 import dev.slk.lambda.transformer.testing.Ocsf;
 import dev.slk.lambda.transformer.testing.ParquetRows;

@@ -94,14 +94,7 @@ final class CustomLogSources extends Construct {
                                 + "secretsmanager:.*-\\?{6}))$/").build()))
                 .build()), true);
 
-        List<Map<String, Object>> sourceProperties = new ArrayList<>();
-        for (ProjectConfig.CustomSource source : sources) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sourceName", source.sourceName());
-            entry.put("sourceVersion", source.sourceVersion());
-            entry.put("eventClasses", source.eventClasses());
-            sourceProperties.add(entry);
-        }
+        List<Map<String, Object>> sourceProperties = sources.stream().map(CustomLogSources::properties).toList();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("Sources", sourceProperties);
         properties.put("CrawlerRoleArn", crawlerRoleArn);
@@ -130,13 +123,18 @@ final class CustomLogSources extends Construct {
     List<Map<String, Object>> transformerSources() {
         List<Map<String, Object>> result = new ArrayList<>();
         for (ProjectConfig.CustomSource source : sources) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sourceName", source.sourceName());
-            entry.put("sourceVersion", source.sourceVersion());
-            entry.put("eventClasses", source.eventClasses());
+            Map<String, Object> entry = properties(source);
             entry.put("location", resource.getAttString(source.sourceName() + ".Location"));
             result.add(entry);
         }
         return result;
+    }
+
+    private static Map<String, Object> properties(ProjectConfig.CustomSource source) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("sourceName", source.sourceName());
+        entry.put("sourceVersion", source.sourceVersion());
+        entry.put("eventClasses", source.eventClasses());
+        return entry;
     }
 }

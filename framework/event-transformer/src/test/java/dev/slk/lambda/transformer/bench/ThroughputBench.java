@@ -7,7 +7,7 @@ import dev.slk.lambda.transformer.EventTransformerHandler;
 import dev.slk.lambda.transformer.TransformerRuntime;
 import dev.slk.lambda.transformer.TransformerSettings;
 import dev.slk.lambda.transformer.testing.Batches;
-import dev.slk.lambda.transformer.testing.FakeContext;
+import dev.slk.lambda.testing.FakeContext;
 import dev.slk.lambda.transformer.testing.LocalS3;
 import dev.slk.lambda.transformer.testing.Ocsf;
 import java.nio.file.Path;
