@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
             ValidateConfigCommand.class,
             ListModulesCommand.class,
             SecurityScanCommand.class,
+            NewModuleCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         },
         scope = ScopeType.INHERIT,
