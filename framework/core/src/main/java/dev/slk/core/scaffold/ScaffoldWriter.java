@@ -33,6 +33,15 @@ public final class ScaffoldWriter {
      *     left behind
      */
     public static void write(ScaffoldPlan plan) throws ScaffoldException {
+        write(plan, () -> { });
+    }
+
+    /** A step between writing the module and updating the pom; tests use it to fail there. */
+    interface Step {
+        void run() throws IOException;
+    }
+
+    static void write(ScaffoldPlan plan, Step beforePom) throws ScaffoldException {
         Path root = plan.root().orElseThrow(() -> new IllegalArgumentException("a plan without a workspace cannot be written"));
         Path moduleDir = root.resolve(plan.moduleDir());
         Path parent = moduleDir.getParent();
@@ -67,6 +76,7 @@ public final class ScaffoldWriter {
             } else {
                 overwrite(plan, root, stage, backups, created);
             }
+            beforePom.run();
             if (plan.pom().isPresent()) {
                 replace(root.resolve(plan.pom().get().path()), plan.pom().get().after(), stage);
             }
