@@ -69,11 +69,13 @@ public final class ModuleScaffolder {
         String moduleDir = dirPath + "/" + names.id();
         Optional<Path> root = workspace.map(Workspace::root);
 
+        if (root.isPresent()) {
+            SafePaths.refuseSymlinks(root.get(), dirParts);
+        }
         AggregatorPom aggregator = root.isPresent() ? aggregator(root.get(), dirParts, dirPath) : null;
         boolean exists = false;
         if (root.isPresent()) {
             Path target = SafePaths.resolve(root.get(), dirParts);
-            SafePaths.refuseSymlinks(root.get(), dirParts);
             Path module = target.resolve(names.id());
             if (Files.isSymbolicLink(module)) {
                 throw new ScaffoldException(moduleDir + " is a symbolic link; slk does not write through links");
