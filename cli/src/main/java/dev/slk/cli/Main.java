@@ -1,13 +1,13 @@
 package dev.slk.cli;
 
 import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.workspace.Workspace;
+import dev.slk.core.workspace.WorkspaceModules;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
-import dev.slk.core.workspace.Workspace;
-import dev.slk.core.workspace.WorkspaceModules;
 
 /** The {@code slk} executable. */
 public final class Main {
