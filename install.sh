@@ -10,11 +10,13 @@
 # What it does:
 #   1. Checks prerequisites: Java 17+, Maven, Node.js 18+ (CDK synthesis runs on node).
 #   2. Builds with `mvn -B -ntp -q -DskipTests package` (skipped when nothing changed, see below).
-#   3. Installs  $PREFIX/share/slk/slk.jar and $PREFIX/share/slk/lib/*.jar  (the whole directory is
+#   3. Installs  $PREFIX/share/slk/slk.jar, $PREFIX/share/slk/lib/*.jar and the deployment artifacts
+#      of slk's own Lambda functions, $PREFIX/share/slk/lambda/*.zip (the whole directory is
 #      replaced in one swap, so an interrupted install never leaves a half-installed tree), and an
 #      AppCDS archive $PREFIX/share/slk/slk.jsa that makes the JVM start faster.
 #   4. Writes the launcher $PREFIX/bin/slk (honours JAVA_HOME and SLK_JAVA_OPTS at run time).
-#   5. Runs `slk validate-config --config config.example.yaml` and exits with its exit code.
+#   5. Runs `slk validate-config` and `slk synth --out <repo>/cdk.out` on config.example.yaml, and
+#      exits with the first non-zero exit code.
 #
 # Re-running is quick: a sha256 fingerprint of the repository's sources (files tracked or
 # untracked-but-not-ignored by git, minus target/, node_modules/, cdk.out/) and of the Java
@@ -30,14 +32,17 @@ Builds slk from this repository and installs it (run it from any directory).
   PREFIX=DIR     install prefix, default $HOME/.local
                    launcher:  $PREFIX/bin/slk
                    jars:      $PREFIX/share/slk/slk.jar and $PREFIX/share/slk/lib/
+                   Lambdas:   $PREFIX/share/slk/lambda/ (slk's own functions, for synth)
                    CDS cache: $PREFIX/share/slk/slk.jsa (faster JVM start-up)
   JAVA_HOME=DIR  Java to check, build with and (in the launcher) run with
 
 Requires Java 17 or newer, Maven, and Node.js 18 or newer (needed by CDK synthesis).
 The build (mvn -B -ntp -q -DskipTests package) is skipped when the sources and the Java
-version are unchanged since the last install. At the end it runs
+version are unchanged since the last install. At the end it runs, on the bundled example,
   slk validate-config --config <repo>/config.example.yaml
-and exits with its exit code (0 valid, 1 invalid, 2 usage/unreadable input, 3 internal error).
+  slk synth --config <repo>/config.example.yaml --out <repo>/cdk.out
+and exits with the first non-zero exit code (1 invalid or cdk-nag errors, 2 usage/unreadable
+input or no Node.js, 3 internal error), or 0.
 
 Launcher environment: JAVA_HOME (Java to run), SLK_JAVA_OPTS (extra JVM options).
 EOF
@@ -230,6 +235,10 @@ install_tree() {
       cp -- "$built"/lib/*.jar "$new/lib/"
     fi
   fi
+  # slk's own Lambda functions, which synth puts in the cloud assembly.
+  mkdir "$new/lambda"
+  compgen -G "$built/lambda/*-lambda.zip" >/dev/null || die "the build produced no Lambda artifacts in $built/lambda"
+  cp -- "$built"/lambda/*-lambda.zip "$new/lambda/"
   # The swap: the old tree (with its now stale CDS archive and fingerprint) goes as a whole.
   if [ -e "$SHARE" ]; then
     swap_old="$PREFIX/share/.slk.old.$$"
@@ -244,13 +253,15 @@ install_tree() {
 }
 
 # AppCDS: record the classes a typical run loads, so later starts map them instead of parsing.
+# A synth loads what validate-config loads and the CDK's classes too.
 create_cds_archive() {
-  local tmp="$SHARE/.slk.jsa.tmp.$$"
-  cleanup_paths+=("$tmp")
+  local tmp="$SHARE/.slk.jsa.tmp.$$" out
+  out=$(mktemp -d)
+  cleanup_paths+=("$tmp" "$out")
   rm -f -- "$SHARE/slk.jsa"
   say "creating the class data sharing archive (faster start-up)..."
   "$JAVA" -XX:ArchiveClassesAtExit="$tmp" -jar "$SHARE/slk.jar" \
-    validate-config --config "$EXAMPLE_CONFIG" >/dev/null 2>&1 || true
+    synth --quiet --config "$EXAMPLE_CONFIG" --out "$out/cdk.out" >/dev/null 2>&1 || true
   if [ -s "$tmp" ]; then
     mv -- "$tmp" "$SHARE/slk.jsa"
   else
@@ -269,6 +280,8 @@ write_launcher() {
 # Environment: JAVA_HOME (Java to run, else java on PATH), SLK_JAVA_OPTS (extra JVM options).
 set -euo pipefail
 slk_home=$home_q
+# slk prints one line when Node.js is end-of-life; jsii would print a 20-line banner each synth.
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="\${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-14,16,18,20}"
 # Short commands start about a quarter faster with the C1 compiler alone; long ones (a scan of a
 # large tree) need C2 and run twice as fast with it. SLK_JAVA_OPTS comes later and can override.
 jit=(-XX:TieredStopAtLevel=1)
@@ -339,4 +352,8 @@ path_hint
 say "running: slk validate-config --config $EXAMPLE_CONFIG"
 status=0
 "$LAUNCHER" validate-config --config "$EXAMPLE_CONFIG" || status=$?
+if [ "$status" -eq 0 ]; then
+  say "running: slk synth --config $EXAMPLE_CONFIG --out $REPO/cdk.out"
+  "$LAUNCHER" synth --config "$EXAMPLE_CONFIG" --out "$REPO/cdk.out" || status=$?
+fi
 exit "$status"

@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
             ValidateConfigCommand.class,
             ListModulesCommand.class,
             SecurityScanCommand.class,
+            SynthCommand.class,
             NewModuleCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         },

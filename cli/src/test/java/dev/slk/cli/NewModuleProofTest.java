@@ -3,6 +3,8 @@ package dev.slk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.core.registry.ModuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,18 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  * PROOF OF {@code slk new-module} (issue 5, point 4), run in CI with the rest of the build: a
  * module generated into a temporary copy of this workspace builds offline with Maven, its own
  * tests pass with at least 80 % line coverage (the JaCoCo check of its build), slk's workspace
- * discovery lists it, and {@code slk validate-config} accepts a config that enables it with its
- * example fragment. Its synthesis with {@code slk synth} is proven by the module's own resource
- * tests (CDK assertions and cdk-nag); a synth step joins here when {@code slk synth} exists.
+ * discovery lists it, {@code slk validate-config} accepts a config that enables it with its
+ * example fragment, and {@code slk synth} with it enabled contains its function, role, schedule,
+ * dead-letter queue and log group and is cdk-nag clean.
  *
- * <p>Takes about a minute (the module's build: SPI, module and function, with their tests). Skip
- * it locally with {@code -Dslk.skipProof=true}.
+ * <p>Takes about a minute and a half (the module's build: SPI, module and function, with their
+ * tests; then one synthesis). Skip it locally with {@code -Dslk.skipProof=true}.
  */
 @Tag("proof")
 @DisabledIfSystemProperty(named = "slk.skipProof", matches = "true")
 class NewModuleProofTest {
     private static final Set<String> NOT_COPIED = Set.of("target", ".git", "node_modules", "cdk.out", ".idea");
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
@@ -70,7 +73,7 @@ class NewModuleProofTest {
             double coverage = lineCoverage(built);
             assertTrue(coverage >= 0.80, built + ": line coverage " + coverage);
         }
-        assertTrue(Files.size(function.resolve("target/proof-events-event-processor-lambda.jar")) > 1_000_000);
+        assertTrue(Files.size(function.resolve("target/proof-events-event-processor-lambda.zip")) > 1_000_000);
 
         Map<String, String> env = Map.of();
         Supplier<ModuleRegistry> registry = Main.registry(workspace, env, getClass().getClassLoader());
@@ -88,8 +91,49 @@ class NewModuleProofTest {
         assertEquals(0, valid.exitCode(), valid.out() + valid.err());
         assertTrue(valid.out().contains("modules checked: proof-events"), valid.out());
 
+        Slk.Result synth = Slk.run(workspace, env, Main.registry(workspace, env, getClass().getClassLoader()),
+                "synth", "-q", "--config", "config.proof.yaml", "--format", "json");
+        assertEquals(0, synth.exitCode(), synth.out() + synth.err());
+        JsonNode summary = JSON.readTree(synth.out());
+        assertEquals(0, summary.at("/cdkNag/errors").asInt(), synth.out());
+        assertEquals(0, summary.at("/cdkNag/warnings").asInt(), synth.out());
+        assertEquals(List.of("ProofEventsReadCredentials", "ProofEventsSendEvents", "ProofEventsUseSharedKey",
+                "ProofEventsWriteLogs"), JSON.convertValue(summary.at("/modules/0/statements"), List.class));
+        JsonNode template = JSON.readTree(workspace.resolve("cdk.out").resolve(summary.path("template").asText()).toFile());
+        assertModuleResources(template.path("Resources"));
+
         System.out.printf("new-module proof: scaffold %d ms, offline build of the new module %d s%n",
                 scaffoldMillis, buildSeconds);
+    }
+
+    /** The module's function, its role, schedule, dead-letter queue and log group, in the synthesized template. */
+    private static void assertModuleResources(JsonNode resources) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        resources.properties().forEach(e -> byId.put(e.getKey(), e.getValue()));
+        Map.Entry<String, JsonNode> function = byId.entrySet().stream()
+                .filter(e -> e.getValue().at("/Properties/Handler").asText()
+                        .equals("dev.slk.modules.proofevents.lambda.EventProcessorHandler::handleRequest"))
+                .findFirst().orElseThrow(() -> new AssertionError("no event processor function"));
+        JsonNode properties = function.getValue().path("Properties");
+        assertEquals("java21", properties.path("Runtime").asText());
+        assertEquals("arm64", properties.at("/Architectures/0").asText());
+        assertEquals("proof-events/credentials", properties.at("/Environment/Variables/CREDENTIALS_SECRET_NAME").asText());
+
+        String role = properties.at("/Role/Fn::GetAtt/0").asText();
+        assertEquals("AWS::IAM::Role", byId.get(role).path("Type").asText());
+        assertTrue(byId.get(role).at("/Properties/ManagedPolicyArns").isMissingNode(), "no managed policy");
+
+        String deadLetters = properties.at("/DeadLetterConfig/TargetArn/Fn::GetAtt/0").asText();
+        assertEquals("AWS::SQS::Queue", byId.get(deadLetters).path("Type").asText());
+
+        String logGroup = properties.at("/LoggingConfig/LogGroup/Ref").asText();
+        assertEquals("AWS::Logs::LogGroup", byId.get(logGroup).path("Type").asText());
+        assertTrue(byId.get(logGroup).at("/Properties/RetentionInDays").asInt() > 0);
+
+        assertTrue(byId.values().stream().anyMatch(r -> r.path("Type").asText().equals("AWS::Events::Rule")
+                && r.at("/Properties/ScheduleExpression").asText().equals("rate(5 minutes)")
+                && r.at("/Properties/Targets/0/Arn/Fn::GetAtt/0").asText().equals(function.getKey())),
+                "a schedule that runs the function");
     }
 
     /** The workspace as a fresh clone has it: sources without build output. */

@@ -18,6 +18,10 @@ final class Slk {
     private Slk() {
     }
 
+    static ModuleRegistry testModules() {
+        return TEST_MODULES;
+    }
+
     static Result run(Path workingDirectory, String... args) {
         return run(workingDirectory, Map.of(), () -> TEST_MODULES, args);
     }

@@ -10,13 +10,13 @@ import java.security.CodeSource;
 
 /**
  * Finds the event processor's deployment package, which the build of
- * {@code src/lambda/event-processor} writes to its {@code target/} directory: a jar with the
- * handler's classes at the top and its libraries in {@code lib/}, the layout Lambda's Java
- * runtime loads.
+ * {@code src/lambda/event-processor} writes to its {@code target/} directory: a zip with the
+ * function's jar and its libraries in {@code lib/}, which Lambda's java21 runtime puts on the
+ * class path.
  */
 final class LambdaArtifact {
-    /** The package's file name, fixed by the event processor's pom (finalName and classifier). */
-    static final String FILE_NAME = "{{moduleId}}-event-processor-lambda.jar";
+    /** The package's file name, fixed by the event processor's pom (finalName and assembly id). */
+    static final String FILE_NAME = "{{moduleId}}-event-processor-lambda.zip";
     /** Where the package is, relative to the module's directory. */
     static final String IN_MODULE = "src/lambda/event-processor/target/" + FILE_NAME;
 

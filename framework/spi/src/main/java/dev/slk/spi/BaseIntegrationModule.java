@@ -76,6 +76,27 @@ public abstract class BaseIntegrationModule implements IntegrationModule {
     }
 
     /**
+     * The mapping files shipped next to this class, in a {@code mappings} folder of its package,
+     * for {@link #eventMappings()}: {@code return mappingResources("alert.yaml");}.
+     *
+     * @param fileNames the file names in that folder
+     * @return their resources, in the order given
+     * @throws IllegalStateException when one is missing from the module's jar
+     */
+    protected final List<URL> mappingResources(String... fileNames) {
+        List<URL> urls = new java.util.ArrayList<>();
+        for (String name : fileNames) {
+            URL url = getClass().getResource("mappings/" + name);
+            if (url == null) {
+                throw new IllegalStateException(getClass().getName() + ": mapping file mappings/" + name
+                        + " is not in the module's jar, next to the class");
+            }
+            urls.add(url);
+        }
+        return List.copyOf(urls);
+    }
+
+    /**
      * Validates an EventBridge schedule expression found at {@code pointer} of the module
      * config and records an error in {@code result} when it is not valid.
      *

@@ -23,7 +23,8 @@ public final class CoreResources {
 
     /**
      * @param eventQueue the queue the event transformer consumes
-     * @param eventDeadLetterQueue the dead-letter queue of {@code eventQueue}
+     * @param eventDeadLetterQueue the dead-letter queue of {@code eventQueue}, or null when the
+     *     project switched it off
      * @param sharedKey the shared customer-managed KMS key, or null when the project uses
      *     AWS-owned keys
      * @param securityLakeBucketName the Security Lake S3 bucket name
@@ -36,7 +37,7 @@ public final class CoreResources {
             String securityLakeBucketName,
             ProjectConfig project) {
         this.eventQueue = Objects.requireNonNull(eventQueue, "eventQueue");
-        this.eventDeadLetterQueue = Objects.requireNonNull(eventDeadLetterQueue, "eventDeadLetterQueue");
+        this.eventDeadLetterQueue = eventDeadLetterQueue;
         this.sharedKey = sharedKey;
         this.securityLakeBucketName = Objects.requireNonNull(securityLakeBucketName, "securityLakeBucketName");
         this.project = Objects.requireNonNull(project, "project");
@@ -47,9 +48,9 @@ public final class CoreResources {
         return eventQueue;
     }
 
-    /** @return the dead-letter queue of the event queue */
-    public IQueue eventDeadLetterQueue() {
-        return eventDeadLetterQueue;
+    /** @return the dead-letter queue of the event queue; empty when the project switched it off */
+    public Optional<IQueue> eventDeadLetterQueue() {
+        return Optional.ofNullable(eventDeadLetterQueue);
     }
 
     /** @return the shared customer-managed KMS key, empty when the project uses AWS-owned keys */

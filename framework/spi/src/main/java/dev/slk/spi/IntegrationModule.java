@@ -98,6 +98,18 @@ public interface IntegrationModule {
     List<PermissionStatement> requiredPermissions(CoreResources core, JsonNode config);
 
     /**
+     * Declarative mappings from this module's source events to OCSF, as YAML files in slk's
+     * mapping format (docs/EVENT_MAPPINGS.md). They are data, never code: {@code slk synth}
+     * validates every file, with file:line errors, and ships the files of the enabled modules to
+     * the core event transformer, which maps the module's events with them.
+     *
+     * @return the mapping files; empty by default (for a module that sends OCSF events itself)
+     */
+    default List<URL> eventMappings() {
+        return List.of();
+    }
+
+    /**
      * Values to publish as stack outputs, for example a function name. Called after
      * {@link #createResources}, so values may reference the resources created there.
      *

@@ -43,6 +43,16 @@ final class ProjectRules {
         placeholders(ctx);
         externalIdReference(ctx);
         alarmDatapoints(ctx);
+        notBuilt(ctx);
+    }
+
+    /** Keys of the reference framework's shape that slk accepts but does not build yet. */
+    static void notBuilt(RuleContext ctx) {
+        if (ctx.enabled("/cloudTrailEventDataStore/enabled")) {
+            ctx.warning("not-built", "/cloudTrailEventDataStore/enabled",
+                    "cloudTrailEventDataStore is not built by this version of slk synth; no event data store will "
+                            + "exist", "set enabled: false to silence this warning");
+        }
     }
 
     static void environment(RuleContext ctx) {

@@ -51,6 +51,7 @@ class ProjectRulesTest {
                         + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.ERROR, 3),
                 Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 901\n"
                         + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.ERROR, 3),
+                Arguments.of("not-built", "cloudTrailEventDataStore:\n  enabled: true\n", Severity.WARNING, 2),
                 Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 30\n", Severity.ERROR, 2),
                 Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 120\n", Severity.WARNING, 2),
                 Arguments.of("sqs.visibility-timeout", "securityHub:\n  enabled: true\n"
@@ -101,6 +102,7 @@ class ProjectRulesTest {
 
     static Stream<Arguments> passing() {
         return Stream.of(
+                Arguments.of("not-built", "cloudTrailEventDataStore:\n  enabled: false\n"),
                 Arguments.of("environment", "environment: staging\n"),
                 Arguments.of("project-name", "projectName: my-project-2\n"),
                 Arguments.of("project-name", "projectName: " + "a".repeat(64) + "\n"),

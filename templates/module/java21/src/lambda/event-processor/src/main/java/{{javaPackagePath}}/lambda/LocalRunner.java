@@ -18,7 +18,7 @@ import software.amazon.awssdk.regions.Region;
  * <pre>
  * cd {{moduleDir}}/src/lambda/event-processor &amp;&amp; mvn -q package
  * EVENT_QUEUE_URL=... CREDENTIALS_SECRET_NAME={{secretName}} SOURCE_URL=https://... \
- *   java -cp "target/classes:target/lambda/lib/*" {{javaPackage}}.lambda.LocalRunner [--region REGION] [--endpoint-url URL]
+ *   java -cp "target/classes:$(cat target/slk-classpath.txt)" {{javaPackage}}.lambda.LocalRunner [--region REGION] [--endpoint-url URL]
  * </pre>
  *
  * It uses your AWS credentials (the SDK's default chain). {@code --endpoint-url} sends the SQS and

@@ -1,0 +1,95 @@
+package dev.slk.cli;
+
+import dev.slk.core.config.ConfigReader;
+import dev.slk.core.config.ConfigSource;
+import dev.slk.core.yaml.UnreadableInputException;
+import dev.slk.core.yaml.YamlDocument;
+import dev.slk.stack.NodeRuntime;
+import dev.slk.stack.SynthResult;
+import dev.slk.stack.SynthSummary;
+import dev.slk.stack.Synthesizer;
+import dev.slk.stack.assets.LambdaArtifacts;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code slk synth}: the project's CloudFormation cloud assembly, validated, cdk-nag checked. */
+@Command(name = "synth",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Synthesize the Security Lake integration stack into a CDK cloud assembly (default ./cdk.out).",
+            "",
+            "Validates the configuration first, exactly as validate-config does; builds the core stack "
+                    + "(shared KMS key, queues, core Lambda functions, Security Lake custom sources, monitoring) "
+                    + "and every enabled module in config order; runs cdk-nag AwsSolutionsChecks; and writes "
+                    + "the assembly only when all of that succeeded, replacing the old one in one step.",
+            "",
+            "Needs Node.js 18 or newer on PATH: aws-cdk-lib runs on it."
+        },
+        footer = {"", "Exit codes: 0 synthesized, 1 invalid config, failing module or cdk-nag errors (nothing "
+                + "written), 2 unreadable input, missing Node.js or usage error, 3 internal error."})
+final class SynthCommand implements Callable<Integer> {
+    private final CliContext cli;
+
+    @Mixin
+    private ConfigOptions configOptions;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cdk.out",
+            description = "Where the cloud assembly goes (default: ${DEFAULT-VALUE}).")
+    private String out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Summary format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private OutputFormat format;
+
+    @Option(names = "--strict", description = "Fail on warnings too: the config's and cdk-nag's.")
+    private boolean strict;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    private boolean quiet;
+
+    SynthCommand(CliContext cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws UnreadableInputException, IOException {
+        ConfigSource source = configOptions.select(cli);
+        Progress progress = new Progress(cli.err(), quiet);
+        YamlDocument document = ConfigReader.read(source);
+        String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
+        Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
+                NodeRuntime.command(cli.environment()), progress::stage);
+        SynthResult result;
+        try {
+            result = synthesizer.synthesize(document, selected, cli.workingDirectory().resolve(out), strict);
+        } catch (NodeRuntime.NodeUnavailableException e) {
+            cli.err().println("slk: error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (result instanceof SynthResult.Invalid invalid) {
+            cli.out().print(format == OutputFormat.json ? ReportRenderer.json(invalid.report(), strict) + "\n"
+                    : ReportRenderer.text(invalid.report(), cli.noColor()));
+            cli.err().println("slk: error: the configuration is invalid; nothing was synthesized");
+            return ExitCodes.FINDINGS;
+        }
+        if (result instanceof SynthResult.Failed failed) {
+            if (format == OutputFormat.json) {
+                cli.out().println(SynthRenderer.failedJson(failed.reason()));
+            }
+            cli.err().println("slk: error: " + failed.reason() + "; nothing was written");
+            return ExitCodes.FINDINGS;
+        }
+        SynthSummary summary = ((SynthResult.Synthesized) result).summary();
+        cli.out().print(format == OutputFormat.json ? SynthRenderer.json(summary, strict) + "\n"
+                : SynthRenderer.text(summary, strict, cli.noColor()));
+        if (!summary.written()) {
+            cli.err().println("slk: error: cdk-nag found " + (strict ? "errors or warnings" : "errors")
+                    + "; nothing was written");
+            return ExitCodes.FINDINGS;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.slk.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.validation.ConfigValidator;
+import dev.slk.core.validation.ValidationReport;
+import dev.slk.core.yaml.YamlDocument;
+import dev.slk.spi.config.ProjectConfig;
+import dev.slk.stack.assets.LambdaArtifacts;
+import dev.slk.stack.core.CoreStack;
+import dev.slk.stack.core.ResourceNames;
+import dev.slk.stack.core.StackConfigurationException;
+import dev.slk.stack.modules.LoadedModule;
+import dev.slk.stack.modules.ModuleAssembly;
+import dev.slk.stack.modules.ModuleHookException;
+import dev.slk.stack.nag.NagFinding;
+import dev.slk.stack.nag.NagMessages;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+
+/**
+ * {@code slk synth}: validates the configuration exactly as validate-config does, builds the core
+ * stack and every enabled module in-process with aws-cdk-lib, runs cdk-nag's AwsSolutionsChecks,
+ * and writes the cloud assembly only when all of that succeeded.
+ */
+public final class Synthesizer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ModuleRegistry registry;
+    private final LambdaArtifacts artifacts;
+    private final String nodeCommand;
+    private final Consumer<String> progress;
+
+    /**
+     * @param registry the discovered modules
+     * @param artifacts where slk's Lambda deployment artifacts are
+     * @param nodeCommand the node executable jsii will run (see {@link NodeRuntime#command})
+     * @param progress receives a short line as each stage starts
+     */
+    public Synthesizer(ModuleRegistry registry, LambdaArtifacts artifacts, String nodeCommand,
+            Consumer<String> progress) {
+        this.registry = registry;
+        this.artifacts = artifacts;
+        this.nodeCommand = nodeCommand;
+        this.progress = progress;
+    }
+
+    /**
+     * @param document the parsed configuration
+     * @param selectedEnvironment the environment {@code --env} named, or null
+     * @param outDirectory where the cloud assembly goes
+     * @param strict whether warnings (of the config and of cdk-nag) fail the synthesis
+     * @return the result; nothing is written unless it is a {@link SynthResult.Synthesized} whose
+     *     summary says so
+     * @throws IOException when the output directory cannot be written
+     */
+    public SynthResult synthesize(YamlDocument document, String selectedEnvironment, Path outDirectory, boolean strict)
+            throws IOException {
+        long start = System.nanoTime();
+        progress.accept("validating " + document.file());
+        ValidationReport report = new ConfigValidator(registry).validate(document, selectedEnvironment);
+        if (strict) {
+            report = report.strict();
+        }
+        if (!report.valid() || report.config().isEmpty()) {
+            return new SynthResult.Invalid(report);
+        }
+        ProjectConfig config = report.config().get();
+        String node = NodeRuntime.check(nodeCommand);
+
+        try (AssemblyDirectory directory = AssemblyDirectory.open(outDirectory)) {
+            progress.accept("building the stack on " + node);
+            App app = App.Builder.create()
+                    .outdir(directory.staging().toString())
+                    .analyticsReporting(false)
+                    // Construct stack traces name the jsii runtime's temporary directory, which
+                    // differs on every run; without them the whole assembly is reproducible.
+                    .context(Map.of("aws:cdk:disable-stack-trace", true))
+                    .build();
+            CoreStack stack;
+            List<LoadedModule> modules;
+            try {
+                stack = new CoreStack(app, config, artifacts);
+                if (!config.enabledIntegrations().isEmpty()) {
+                    progress.accept("adding modules: " + String.join(", ", config.enabledIntegrations()));
+                }
+                modules = new ModuleAssembly(stack, registry).addEnabledModules();
+            } catch (ModuleHookException | StackConfigurationException
+                    | ResourceNames.InvalidResourceNameException
+                    | LambdaArtifacts.MissingLambdaArtifactException e) {
+                return new SynthResult.Failed(e.getMessage());
+            }
+            Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(false).reports(false).build()));
+
+            progress.accept("synthesizing and running cdk-nag AwsSolutionsChecks");
+            try {
+                app.synth();
+            } catch (RuntimeException e) {
+                // Token and validation errors of constructs surface here; they name the construct path.
+                return new SynthResult.Failed("synthesis failed: " + firstLine(e.getMessage()));
+            }
+            List<NagFinding> nag = NagMessages.of(directory.staging(), stack.getStackName());
+            String templateFile = stack.getStackName() + ".template.json";
+            JsonNode template = JSON.readTree(directory.staging().resolve(templateFile).toFile());
+
+            boolean failed = nag.stream().anyMatch(f -> f.level() == NagFinding.Level.ERROR || strict);
+            if (!failed) {
+                progress.accept("writing " + outDirectory);
+                directory.commit();
+            }
+            List<Finding> warnings = report.warnings();
+            return new SynthResult.Synthesized(new SynthSummary(stack.getStackName(), outDirectory.toString(),
+                    templateFile, resourceCounts(template), modules, outputs(template), nag, warnings, !failed,
+                    (System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    private static Map<String, Integer> resourceCounts(JsonNode template) {
+        Map<String, Integer> counts = new TreeMap<>();
+        template.path("Resources").forEach(resource -> counts.merge(resource.path("Type").asText(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static List<String> outputs(JsonNode template) {
+        List<String> ids = new ArrayList<>();
+        template.path("Outputs").fieldNames().forEachRemaining(ids::add);
+        return ids;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

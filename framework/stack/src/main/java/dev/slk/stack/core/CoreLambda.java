@@ -1,0 +1,193 @@
+package dev.slk.stack.core;
+
+import dev.slk.spi.config.ProjectConfig;
+import dev.slk.stack.assets.CoreFunction;
+import dev.slk.stack.assets.LambdaArtifacts;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One of slk's own Java 21 ARM64 functions, with its own role, its own log group (retention
+ * from config, encrypted with the shared key when there is one) and reserved concurrency.
+ */
+final class CoreLambda {
+    private final Function function;
+    private final Role role;
+
+    private CoreLambda(Function function, Role role) {
+        this.function = function;
+        this.role = role;
+    }
+
+    /**
+     * What a core function is made of.
+     *
+     * @param id construct id
+     * @param kind which function
+     * @param name deployed name, already qualified and checked
+     * @param nameKey config key of the name
+     * @param memorySize MB
+     * @param timeoutSeconds seconds
+     * @param reservedConcurrency reserved concurrent executions
+     * @param environment slk's own variables
+     * @param userEnvironment variables from the config, which may not redefine slk's
+     * @param environmentKey config key of the user's variables
+     * @param asyncDeadLetterQueue where failed asynchronous invocations go; null for functions fed
+     *     by an event source mapping, whose queue redrives instead
+     */
+    record Spec(String id, CoreFunction kind, String name, String nameKey, int memorySize, int timeoutSeconds,
+            int reservedConcurrency, Map<String, String> environment, Map<String, String> userEnvironment,
+            String environmentKey, IQueue asyncDeadLetterQueue) {
+    }
+
+    static CoreLambda create(Construct scope, Spec spec, LambdaArtifacts artifacts, ProjectConfig config,
+            ResourceNames names, Optional<IKey> key) {
+        Role role = Role.Builder.create(scope, spec.id() + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Execution role of " + spec.name() + "; its statements are listed in the template, "
+                        + "no managed policies")
+                .build();
+
+        Map<String, String> environment = new LinkedHashMap<>(spec.userEnvironment());
+        for (Map.Entry<String, String> own : spec.environment().entrySet()) {
+            if (environment.containsKey(own.getKey())) {
+                throw new StackConfigurationException(spec.environmentKey() + "." + own.getKey()
+                        + " is set by slk for the " + spec.kind().label() + "; remove it from the config");
+            }
+            environment.put(own.getKey(), own.getValue());
+        }
+        environment.put("POWERTOOLS_SERVICE_NAME", spec.name());
+        environment.putIfAbsent("POWERTOOLS_LOG_LEVEL", "INFO");
+
+        Function.Builder builder = Function.Builder.create(scope, spec.id())
+                .functionName(spec.name())
+                .description("slk " + spec.kind().label())
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(spec.kind().handler())
+                .code(Code.fromAsset(artifacts.zip(spec.kind()).toString()))
+                .memorySize(spec.memorySize())
+                .timeout(Duration.seconds(spec.timeoutSeconds()))
+                .reservedConcurrentExecutions(spec.reservedConcurrency())
+                .role(role)
+                .environment(environment);
+        key.ifPresent(builder::environmentEncryption);
+        if (spec.asyncDeadLetterQueue() != null) {
+            builder.deadLetterQueue(spec.asyncDeadLetterQueue());
+        }
+
+        ProjectConfig.CloudWatchLogs logs = config.monitoring().cloudWatchLogs();
+        if (config.monitoring().enabled() && logs.enabled()) {
+            LogGroup.Builder logGroup = LogGroup.Builder.create(scope, spec.id() + "LogGroup")
+                    .logGroupName(names.functionLogGroup(spec.name(), spec.nameKey()))
+                    .retention(retention(logs.retentionDays()))
+                    .removalPolicy(config.isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+            key.ifPresent(logGroup::encryptionKey);
+            LogGroup group = logGroup.build();
+            builder.logGroup(group);
+            Function function = suppressRuntimeRule(builder.build());
+            group.grantWrite(role);
+            suppressLogStreamWildcard(role);
+            return new CoreLambda(function, role);
+        }
+        Function function = suppressRuntimeRule(builder.build());
+        // Without a log group of slk's, Lambda creates /aws/lambda/<name> on first use.
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(Stack.of(scope).formatArn(
+                        ArnComponents.builder().service("logs").resource("log-group")
+                                .resourceName("/aws/lambda/" + spec.name() + ":*")
+                                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
+                .build());
+        suppressLogStreamWildcard(role);
+        return new CoreLambda(function, role);
+    }
+
+    private static Function suppressRuntimeRule(Function function) {
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-L1")
+                .reason("slk's functions are built and tested for the java21 runtime (Powertools for AWS Lambda "
+                        + "Java 2.9, the AWS SDK v2 and the Parquet writer are tested on it); moving to a newer "
+                        + "runtime is a deliberate, tested change of slk, not a per-deployment choice.")
+                .build()));
+        return function;
+    }
+
+    private static void suppressLogStreamWildcard(Role role) {
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Log streams are created at run time with generated names; the wildcard is confined to "
+                        + "the streams of this function's own log group.")
+                .appliesTo(List.of(RegexAppliesTo.builder()
+                        .regex("/^Resource::(<.*LogGroup.*\\.Arn>|arn:.*:log-group:/aws/lambda/.*):\\*$/").build()))
+                .build()), true);
+    }
+
+    private static RetentionDays retention(int days) {
+        for (RetentionDays value : RetentionDays.values()) {
+            if (value.name().equals(retentionName(days))) {
+                return value;
+            }
+        }
+        throw new StackConfigurationException("monitoring.cloudWatchLogs.retentionDays " + days
+                + " is not a retention CloudWatch Logs accepts");
+    }
+
+    private static String retentionName(int days) {
+        return switch (days) {
+            case 1 -> "ONE_DAY";
+            case 3 -> "THREE_DAYS";
+            case 5 -> "FIVE_DAYS";
+            case 7 -> "ONE_WEEK";
+            case 14 -> "TWO_WEEKS";
+            case 30 -> "ONE_MONTH";
+            case 60 -> "TWO_MONTHS";
+            case 90 -> "THREE_MONTHS";
+            case 120 -> "FOUR_MONTHS";
+            case 150 -> "FIVE_MONTHS";
+            case 180 -> "SIX_MONTHS";
+            case 365 -> "ONE_YEAR";
+            case 400 -> "THIRTEEN_MONTHS";
+            case 545 -> "EIGHTEEN_MONTHS";
+            case 731 -> "TWO_YEARS";
+            case 1096 -> "THREE_YEARS";
+            case 1827 -> "FIVE_YEARS";
+            case 2192 -> "SIX_YEARS";
+            case 2557 -> "SEVEN_YEARS";
+            case 2922 -> "EIGHT_YEARS";
+            case 3288 -> "NINE_YEARS";
+            case 3653 -> "TEN_YEARS";
+            default -> "";
+        };
+    }
+
+    Function function() {
+        return function;
+    }
+
+    Role role() {
+        return role;
+    }
+}

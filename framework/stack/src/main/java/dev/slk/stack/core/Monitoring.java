@@ -1,0 +1,129 @@
+package dev.slk.stack.core;
+
+import dev.slk.spi.config.ProjectConfig;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.kms.Alias;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * The notification topic and the framework's alarms: dead-letter queue depth, the core
+ * functions' error rate, and the age of the oldest queued event. Thresholds and periods come
+ * from {@code monitoring.alarms}.
+ */
+public final class Monitoring extends Construct {
+    private final ProjectConfig.Alarms settings;
+    private final ResourceNames names;
+    private final Topic topic;
+
+    Monitoring(Construct scope, ProjectConfig config, ResourceNames names, Optional<IKey> key) {
+        super(scope, "Monitoring");
+        this.settings = config.monitoring().alarms();
+        this.names = names;
+        this.topic = Topic.Builder.create(this, "AlarmTopic")
+                .topicName(names.topic(settings.snsTopicName(), "monitoring.alarms.snsTopicName"))
+                .displayName("slk alarms of " + names.stack())
+                // Without a shared key the topic still encrypts, with the AWS-managed SNS key.
+                .masterKey(key.orElseGet(() -> Alias.fromAliasName(this, "AwsManagedSnsKey", "alias/aws/sns")))
+                .enforceSsl(true)
+                .build();
+        for (String email : settings.emailEndpoints()) {
+            topic.addSubscription(EmailSubscription.Builder.create(email).build());
+        }
+    }
+
+    /** @return the topic alarms notify */
+    public Topic topic() {
+        return topic;
+    }
+
+    void deadLetterQueueDepth(String id, String alarmName, IQueue deadLetterQueue, String what) {
+        ProjectConfig.ThresholdAlarm alarm = settings.dlqAlarm();
+        if (!alarm.enabled()) {
+            return;
+        }
+        notifying(Alarm.Builder.create(this, id)
+                .alarmName(names.alarm(alarmName,
+                        "monitoring.alarms.dlqAlarm"))
+                .alarmDescription("Messages are in the dead-letter queue of " + what + ": they failed "
+                        + "processing repeatedly. Inspect them, fix the cause, then redrive them.")
+                .metric(deadLetterQueue.metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder()
+                                .period(Duration.seconds(alarm.period())).statistic("Maximum").build()))
+                .threshold(alarm.threshold())
+                .evaluationPeriods(alarm.evaluationPeriods())
+                .datapointsToAlarm(alarm.datapointsToAlarm())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
+    }
+
+    void errorRate(String id, String alarmName, Function function, String functionName) {
+        ProjectConfig.ErrorRateAlarm alarm = settings.lambdaErrorAlarm();
+        if (!alarm.enabled()) {
+            return;
+        }
+        Duration period = Duration.seconds(alarm.period());
+        IMetric rate = MathExpression.Builder.create()
+                .expression("IF(invocations > 0, errors / invocations, 0)")
+                .usingMetrics(Map.of(
+                        "errors", function.metricErrors(MetricOptions.builder().period(period).statistic("Sum").build()),
+                        "invocations", function.metricInvocations(MetricOptions.builder().period(period).statistic("Sum").build())))
+                .period(period)
+                .label("error rate of " + functionName)
+                .build();
+        notifying(Alarm.Builder.create(this, id)
+                .alarmName(names.alarm(alarmName,
+                        "monitoring.alarms.lambdaErrorAlarm"))
+                .alarmDescription("More than " + alarm.errorRateThreshold() * 100 + "% of the invocations of "
+                        + functionName + " fail. Read its log group for the errors.")
+                .metric(rate)
+                .threshold(alarm.errorRateThreshold())
+                .evaluationPeriods(alarm.evaluationPeriods())
+                .datapointsToAlarm(alarm.datapointsToAlarm())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
+    }
+
+    void oldestMessageAge(String id, String alarmName, IQueue queue, String what) {
+        ProjectConfig.AgeAlarm alarm = settings.sqsAgeAlarm();
+        if (!alarm.enabled()) {
+            return;
+        }
+        notifying(Alarm.Builder.create(this, id)
+                .alarmName(names.alarm(alarmName,
+                        "monitoring.alarms.sqsAgeAlarm"))
+                .alarmDescription("Events wait in " + what + " longer than " + alarm.ageThreshold()
+                        + " s: the event transformer is failing, throttled or not keeping up.")
+                .metric(queue.metricApproximateAgeOfOldestMessage(MetricOptions.builder().period(Duration.seconds(alarm.period())).statistic("Maximum").build()))
+                .threshold(alarm.ageThreshold())
+                .evaluationPeriods(alarm.evaluationPeriods())
+                .datapointsToAlarm(alarm.datapointsToAlarm())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
+    }
+
+    /**
+     * @param alarm an alarm
+     * @return the alarm, now notifying the topic
+     */
+    public Alarm notifying(Alarm alarm) {
+        alarm.addAlarmAction(new SnsAction(topic));
+        return alarm;
+    }
+}

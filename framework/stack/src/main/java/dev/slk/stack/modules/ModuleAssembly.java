@@ -1,0 +1,178 @@
+package dev.slk.stack.modules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.registry.RegisteredModule;
+import dev.slk.spi.CoreResources;
+import dev.slk.spi.HealthCheck;
+import dev.slk.spi.IntegrationModule;
+import dev.slk.spi.ModuleOutput;
+import dev.slk.spi.PermissionStatement;
+import dev.slk.stack.core.CoreStack;
+import dev.slk.stack.core.ResourceNames;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.iam.Role;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * Adds the enabled integration modules to the core stack, one after the other in config order,
+ * calling every hook of the SPI itself: createResources, requiredPermissions (whose statements
+ * it attaches to the module's roles), outputs and healthChecks (which become alarms). A hook
+ * that throws stops synthesis with a {@link ModuleHookException} naming module and hook.
+ */
+public final class ModuleAssembly {
+    private final CoreStack stack;
+    private final ModuleRegistry registry;
+
+    /**
+     * @param stack the core stack
+     * @param registry the discovered modules
+     */
+    public ModuleAssembly(CoreStack stack, ModuleRegistry registry) {
+        this.stack = stack;
+        this.registry = registry;
+    }
+
+    /**
+     * @return what was built for each enabled module, in config order
+     * @throws ModuleHookException when a module's hook fails
+     */
+    public List<LoadedModule> addEnabledModules() {
+        List<String> enabled = stack.config().enabledIntegrations();
+        List<LoadedModule> loaded = new ArrayList<>();
+        if (!enabled.isEmpty()) {
+            CoreResources core = stack.coreResources();
+            Construct modules = new Construct(stack, "modules");
+            for (String id : enabled) {
+                RegisteredModule registered = registry.find(id).orElseThrow(() -> new ModuleHookException(id, "lookup",
+                        "no installed module has this id (see slk list-modules)", null));
+                JsonNode config = stack.config().integrations().get(id).config();
+                loaded.add(add(registered.module(), new Construct(modules, id), core, config));
+            }
+        }
+        CfnOutput.Builder.create(stack, "EnabledModules")
+                .value(enabled.isEmpty() ? "none" : String.join(",", enabled))
+                .description("Integration modules in this stack, in config order")
+                .build();
+        return loaded;
+    }
+
+    private LoadedModule add(IntegrationModule module, Construct scope, CoreResources core, JsonNode config) {
+        String id = module.moduleId();
+        call(id, "createResources", () -> {
+            module.createResources(scope, core, config);
+            return null;
+        });
+        List<PermissionStatement> statements = call(id, "requiredPermissions",
+                () -> List.copyOf(module.requiredPermissions(core, config)));
+        List<Role> roles = roles(scope);
+        List<String> attached = attach(id, statements, roles);
+        List<ModuleOutput> outputs = call(id, "outputs", () -> List.copyOf(module.outputs()));
+        List<String> outputIds = outputs(id, outputs);
+        List<HealthCheck> checks = call(id, "healthChecks", () -> List.copyOf(module.healthChecks()));
+        List<String> alarms = alarms(id, scope, checks);
+        return new LoadedModule(id, module.moduleName(), module.moduleVersion(),
+                roles.stream().map(r -> r.getNode().getPath()).toList(), attached, outputIds, alarms);
+    }
+
+    private static <T> T call(String id, String hook, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException | LinkageError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ModuleHookException(id, hook, message, e);
+        }
+    }
+
+    private static List<Role> roles(Construct scope) {
+        List<Role> roles = new ArrayList<>();
+        for (IConstruct child : scope.getNode().findAll()) {
+            if (child instanceof Role role) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    private static List<String> attach(String id, List<PermissionStatement> statements, List<Role> roles) {
+        if (statements.isEmpty()) {
+            return List.of();
+        }
+        if (roles.isEmpty()) {
+            throw new ModuleHookException(id, "requiredPermissions", statements.size()
+                    + " statement(s) returned, but createResources created no IAM role to attach them to", null);
+        }
+        Set<String> sids = new HashSet<>();
+        List<String> attached = new ArrayList<>();
+        for (PermissionStatement statement : statements) {
+            if (!sids.add(statement.sid())) {
+                throw new ModuleHookException(id, "requiredPermissions", "statement id '" + statement.sid()
+                        + "' is used twice; IAM requires unique Sids within a policy", null);
+            }
+            for (Role role : roles) {
+                role.addToPrincipalPolicy(statement.toPolicyStatement());
+            }
+            attached.add(statement.sid());
+        }
+        return attached;
+    }
+
+    private List<String> outputs(String id, List<ModuleOutput> outputs) {
+        List<String> ids = new ArrayList<>();
+        for (ModuleOutput output : outputs) {
+            String outputId = ResourceNames.outputId(ResourceNames.pascalCase(id) + output.name(),
+                    "the outputs of module '" + id + "'");
+            if (stack.getNode().tryFindChild(outputId) != null) {
+                throw new ModuleHookException(id, "outputs", "output '" + output.name() + "' is published twice", null);
+            }
+            CfnOutput.Builder.create(stack, outputId).value(output.value())
+                    .description(output.description().isEmpty() ? id + " " + output.name() : output.description())
+                    .build();
+            ids.add(outputId);
+        }
+        return ids;
+    }
+
+    private List<String> alarms(String id, Construct scope, List<HealthCheck> checks) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (HealthCheck check : checks) {
+            if (!seen.add(check.name())) {
+                throw new ModuleHookException(id, "healthChecks", "health check '" + check.name()
+                        + "' is defined twice", null);
+            }
+            String alarmName = stack.names().alarm(id + "-" + check.name(), "the health checks of module '" + id + "'");
+            Alarm alarm = Alarm.Builder.create(scope, "HealthCheck" + ResourceNames.pascalCase(check.name()))
+                    .alarmName(alarmName)
+                    .alarmDescription(check.description().isEmpty() ? "Health check " + check.name() + " of " + id
+                            : check.description())
+                    .metric(Metric.Builder.create()
+                            .namespace(check.namespace())
+                            .metricName(check.metricName())
+                            .dimensionsMap(Map.copyOf(check.dimensions()))
+                            .statistic(check.statistic())
+                            .period(Duration.seconds(check.periodSeconds()))
+                            .build())
+                    .threshold(check.threshold())
+                    .evaluationPeriods(check.evaluationPeriods())
+                    .comparisonOperator(ComparisonOperator.valueOf(check.comparison().name()))
+                    .treatMissingData(TreatMissingData.NOT_BREACHING)
+                    .build();
+            stack.monitoring().ifPresent(m -> m.notifying(alarm));
+            names.add(alarmName);
+        }
+        return names;
+    }
+}
