@@ -10,6 +10,8 @@ import dev.slk.core.config.ConfigReader;
 import dev.slk.core.config.ConfigSource;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.registry.RegisteredModule;
+import dev.slk.core.workspace.Workspace;
+import dev.slk.core.workspace.WorkspaceModules;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
 import java.util.ArrayList;
@@ -70,6 +72,13 @@ final class ListModulesCommand implements Callable<Integer> {
         } else {
             cli.out().print(table(rows));
         }
+        Workspace.find(cli.workingDirectory(), cli.environment()).ifPresent(workspace -> {
+            for (java.nio.file.Path dir : WorkspaceModules.scan(workspace).notBuilt()) {
+                String relative = workspace.root().relativize(dir).toString().replace('\\', '/');
+                cli.err().println("slk: note: " + relative + " has a module that is not built yet, so it is not listed; "
+                        + "build it with: mvn -B -ntp package -pl " + relative + " -am");
+            }
+        });
         return ExitCodes.OK;
     }
 

@@ -1,9 +1,13 @@
 package dev.slk.cli;
 
 import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.workspace.Workspace;
+import dev.slk.core.workspace.WorkspaceModules;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** The {@code slk} executable. */
 public final class Main {
@@ -16,9 +20,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        ClassLoader loader = Main.class.getClassLoader();
-        CliContext context = new CliContext(out, err, Path.of("").toAbsolutePath(), System.getenv(),
-                Memo.of(() -> ModuleRegistry.discover(loader)));
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        CliContext context = new CliContext(out, err, workingDirectory, System.getenv(),
+                registry(workingDirectory, System.getenv(), Main.class.getClassLoader()));
         int code;
         try {
             code = SlkCommandLine.create(context).execute(args);
@@ -33,5 +37,20 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The modules slk sees: those on its own class path, and those built in the workspace of the
+     * working directory (see docs/WORKSPACE.md), discovered once, when a command first needs them.
+     *
+     * @param workingDirectory where the workspace is looked for
+     * @param environment may name the workspace ({@code SLK_WORKSPACE})
+     * @param own slk's class loader
+     * @return the registry supplier
+     */
+    static Supplier<ModuleRegistry> registry(Path workingDirectory, Map<String, String> environment, ClassLoader own) {
+        return Memo.of(() -> ModuleRegistry.discover(Workspace.find(workingDirectory, environment)
+                .map(workspace -> WorkspaceModules.scan(workspace).classLoader(own))
+                .orElse(own)));
     }
 }

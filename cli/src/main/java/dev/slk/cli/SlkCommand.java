@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
             ListModulesCommand.class,
             SecurityScanCommand.class,
             SynthCommand.class,
+            NewModuleCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         },
         scope = ScopeType.INHERIT,

@@ -1,6 +1,8 @@
 package dev.slk.cli;
 
+import dev.slk.core.scaffold.ScaffoldException;
 import dev.slk.core.schema.DidYouMean;
+import dev.slk.core.workspace.WorkspaceException;
 import dev.slk.core.yaml.UnreadableInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +65,8 @@ public final class SlkCommandLine {
             if (debug) {
                 e.printStackTrace(context.err());
             }
-            if (e instanceof UnreadableInputException || e instanceof Modules.ModuleRegistryException) {
+            if (e instanceof UnreadableInputException || e instanceof Modules.ModuleRegistryException
+                    || e instanceof ScaffoldException || e instanceof WorkspaceException) {
                 context.err().println("slk: error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }

@@ -1,0 +1,111 @@
+/*
+ * Copyright (c) {{year}} {{copyrightHolder}}
+ */
+package {{javaPackage}};
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.spi.CoreResources;
+import dev.slk.spi.PermissionStatement;
+import dev.slk.spi.config.ProjectConfig;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import java.io.UncheckedIOException;
+import java.util.List;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * A stand-in for slk's core stack: the shared key and event queue a module builds on, and the
+ * hook sequence the framework runs (createResources, then requiredPermissions attached to every
+ * role the module created), with the AWS Solutions rules of cdk-nag watching the module's scope.
+ */
+final class TestCore {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ACCOUNT = "111122223333";
+    static final String REGION = "eu-west-1";
+    static final int RETENTION_DAYS = 90;
+
+    /**
+     * One module in one stack.
+     *
+     * @param stack the stack
+     * @param core the fake core resources
+     * @param module the module, after createResources
+     * @param statements what requiredPermissions returned
+     * @param sharedKey the shared key, or null
+     * @param eventQueue the event queue
+     */
+    record Deployment(Stack stack, CoreResources core, {{className}} module, List<PermissionStatement> statements,
+            Key sharedKey, Queue eventQueue) {
+
+        String logicalId(IConstruct construct) {
+            return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+        }
+    }
+
+    private TestCore() {
+    }
+
+    static Deployment deploy(App app, String stackName, boolean withSharedKey, JsonNode config) {
+        Stack stack = new Stack(app, stackName, StackProps.builder()
+                .env(Environment.builder().account(ACCOUNT).region(REGION).build()).build());
+        Key key = withSharedKey ? Key.Builder.create(stack, "SharedKey").enableKeyRotation(true).build() : null;
+        Queue.Builder dlq = Queue.Builder.create(stack, "EventDlq").enforceSsl(true);
+        Queue.Builder queue = Queue.Builder.create(stack, "EventQueue").enforceSsl(true)
+                .visibilityTimeout(Duration.minutes(5));
+        if (key != null) {
+            dlq.encryption(QueueEncryption.KMS).encryptionMasterKey(key);
+            queue.encryption(QueueEncryption.KMS).encryptionMasterKey(key);
+        }
+        Queue deadLetters = dlq.build();
+        Queue events = queue.deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(3).build())
+                .build();
+        CoreResources core = new CoreResources(events, deadLetters, key,
+                "aws-security-data-lake-" + REGION + "-examplebucket", project());
+
+        Construct scope = new Construct(stack, "{{idPascal}}");
+        {{className}} module = new {{className}}();
+        module.createResources(scope, core, config);
+        List<PermissionStatement> statements = module.requiredPermissions(core, config);
+        for (IConstruct construct : scope.getNode().findAll()) {
+            if (construct instanceof Role role) {
+                statements.forEach(statement -> role.addToPrincipalPolicy(statement.toPolicyStatement()));
+            }
+        }
+        Aspects.of(scope).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        return new Deployment(stack, core, module, statements, key, events);
+    }
+
+    static ProjectConfig project() {
+        try {
+            return JSON.readValue("""
+                    {"projectName": "demo", "environment": "dev", "awsRegion": "%s",
+                     "monitoring": {"enabled": true, "cloudWatchLogs": {"enabled": true, "retentionDays": %d}}}
+                    """.formatted(REGION, RETENTION_DAYS), ProjectConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode config(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
