@@ -17,14 +17,24 @@ public final class LineIndex {
         length = text.length();
         int[] found = new int[16];
         int count = 1;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            boolean lineEnd = c == '\n' || c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n');
-            if (lineEnd) {
+        if (text.indexOf('\r') < 0) {
+            // The usual case, \n alone: jump from line break to line break.
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, count * 2);
                 }
                 found[count++] = i + 1;
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                boolean lineEnd = c == '\n' || c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n');
+                if (lineEnd) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = i + 1;
+                }
             }
         }
         starts = Arrays.copyOf(found, count);

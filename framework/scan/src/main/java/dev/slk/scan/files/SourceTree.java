@@ -1,7 +1,6 @@
 package dev.slk.scan.files;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -18,12 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Finds the files of a source tree that the security scan reads: what git would track, more or
  * less. It honours {@code .gitignore} files and {@code .git/info/exclude}, skips build output
- * and dependency directories, binary files and files over a size limit, and follows symbolic
- * links that stay inside the tree.
+ * and dependency directories and files over a size limit, and follows symbolic links that stay
+ * inside the tree. It reads no file content (but {@code .gitignore} files): binary files are told
+ * from text where they are read, by the scan, so each file is opened once.
  */
 public final class SourceTree {
     /** Directories never scanned, wherever they are: git metadata, build output, dependencies. */
@@ -31,9 +32,8 @@ public final class SourceTree {
 
     private final Path realRoot;
     private final long maxFileBytes;
-    private final List<ScanFile> files = new ArrayList<>();
+    private final Consumer<ScanFile> files;
     private final List<FileNotice> notices = new ArrayList<>();
-    private int binarySkipped;
     private final Set<Path> visitedDirectories = new HashSet<>();
     private final Set<Path> seenFiles = new HashSet<>();
     /** Links wait until the plain tree is walked, so a file is reported where it really is. */
@@ -47,9 +47,8 @@ public final class SourceTree {
      *
      * @param files the files to scan, sorted by relative path
      * @param notices files and directories skipped for a reason the user should know, sorted
-     * @param binarySkipped how many binary files were skipped
      */
-    public record Walk(List<ScanFile> files, List<FileNotice> notices, int binarySkipped) {
+    public record Walk(List<ScanFile> files, List<FileNotice> notices) {
 
         /** Copies the lists. */
         public Walk {
@@ -58,9 +57,10 @@ public final class SourceTree {
         }
     }
 
-    private SourceTree(Path realRoot, long maxFileBytes) {
+    private SourceTree(Path realRoot, long maxFileBytes, Consumer<ScanFile> files) {
         this.realRoot = realRoot;
         this.maxFileBytes = maxFileBytes;
+        this.files = files;
     }
 
     /**
@@ -73,6 +73,24 @@ public final class SourceTree {
      *     root become notices
      */
     public static Walk walk(Path root, long maxFileBytes) throws IOException {
+        List<ScanFile> found = new ArrayList<>();
+        List<FileNotice> notices = walk(root, maxFileBytes, found::add);
+        found.sort(Comparator.comparing(ScanFile::relativePath));
+        return new Walk(found, notices);
+    }
+
+    /**
+     * Walks a tree, or takes a single file, handing each file to scan to {@code files} as soon as
+     * it is found, so that scanning can start while the walk goes on.
+     *
+     * @param root the directory to scan, or a single file (then named by its file name)
+     * @param maxFileBytes larger files are skipped, with a notice, without being read
+     * @param files receives the files to scan, in no particular order, on the calling thread
+     * @return what the user should know about the files and directories skipped, sorted
+     * @throws IOException when the root does not exist or cannot be read; problems below the
+     *     root become notices
+     */
+    public static List<FileNotice> walk(Path root, long maxFileBytes, Consumer<ScanFile> files) throws IOException {
         if (maxFileBytes < 0) {
             throw new IllegalArgumentException("maxFileBytes must not be negative: " + maxFileBytes);
         }
@@ -86,7 +104,7 @@ public final class SourceTree {
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(root.toString(), null, "cannot be read: permission denied");
         }
-        SourceTree tree = new SourceTree(realRoot, maxFileBytes);
+        SourceTree tree = new SourceTree(realRoot, maxFileBytes, files);
         if (attributes.isRegularFile()) {
             if (!Files.isReadable(realRoot)) {
                 throw new AccessDeniedException(root.toString(), null, "cannot be read: permission denied");
@@ -98,9 +116,8 @@ public final class SourceTree {
         } else {
             throw new FileSystemException(root.toString(), null, "is neither a file nor a directory");
         }
-        tree.files.sort(Comparator.comparing(ScanFile::relativePath));
         tree.notices.sort(Comparator.comparing(FileNotice::relativePath).thenComparing(FileNotice::message));
-        return new Walk(tree.files, tree.notices, tree.binarySkipped);
+        return List.copyOf(tree.notices);
     }
 
     private void walkRoot(Path root) throws IOException {
@@ -227,18 +244,12 @@ public final class SourceTree {
             notices.add(new FileNotice(relativePath, "skipped: " + ByteSizes.over(size, maxFileBytes)));
             return;
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(path)) {
-            head = in.readNBytes(TextDecoder.SNIFF_BYTES);
-        } catch (IOException e) {
-            notices.add(new FileNotice(relativePath, "cannot be read: " + reason(e)));
+        // A permission check, not an open: the scan opens each file once, when it reads it.
+        if (!Files.isReadable(path)) {
+            notices.add(new FileNotice(relativePath, "cannot be read: permission denied"));
             return;
         }
-        if (TextDecoder.looksBinary(head, head.length)) {
-            binarySkipped++;
-        } else {
-            files.add(new ScanFile(path, relativePath));
-        }
+        files.accept(new ScanFile(path, relativePath));
     }
 
     private IgnoreRules withIgnoreFile(IgnoreRules rules, Path file, String base, String relativePath) {
@@ -267,7 +278,11 @@ public final class SourceTree {
         return entries;
     }
 
-    private static String reason(IOException e) {
+    /**
+     * @param e why a file or directory could not be read
+     * @return the reason in a few words, for a notice: "permission denied", ...
+     */
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
