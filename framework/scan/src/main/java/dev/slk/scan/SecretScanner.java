@@ -101,25 +101,38 @@ public final class SecretScanner {
         return scan(relativePath, text, keywords.find(text));
     }
 
+    private record Found(SecretRule rule, SecretMatch match) {
+    }
+
     private List<ScanFinding> scan(String relativePath, String text, KeywordHits hits) {
-        List<ScanFinding> findings = new ArrayList<>();
-        LineIndex lines = null;
+        List<Found> found = new ArrayList<>();
+        int last = 0;
         for (SecretRule rule : rules) {
             if (!rule.keywords().isEmpty() && !hits.containsAny(rule.keywords())) {
                 continue;
             }
             for (SecretMatch match : rule.detector().find(text, hits)) {
-                if (lines == null) {
-                    lines = new LineIndex(text);
-                }
-                findings.add(finding(rule, relativePath, text, lines, match));
+                found.add(new Found(rule, match));
+                last = Math.max(last, match.start());
             }
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        // Lines are counted only as far as the last finding, and comments looked for only when
+        // the file has one: a large file with one finding near its start costs little more.
+        LineIndex lines = LineIndex.upTo(text, last);
+        boolean commented = text.contains(Suppressions.MARKER);
+        List<ScanFinding> findings = new ArrayList<>(found.size());
+        for (Found f : found) {
+            findings.add(finding(f.rule(), relativePath, text, lines, f.match(), commented));
         }
         findings.sort(java.util.Comparator.comparingInt(ScanFinding::line).thenComparingInt(ScanFinding::column));
         return findings;
     }
 
-    private static ScanFinding finding(SecretRule rule, String path, String text, LineIndex lines, SecretMatch match) {
+    private static ScanFinding finding(SecretRule rule, String path, String text, LineIndex lines, SecretMatch match,
+            boolean commented) {
         int line = lines.line(match.start());
         int column = lines.column(match.start());
         String redacted = Secrets.redact(match.secret());
@@ -127,7 +140,8 @@ public final class SecretScanner {
         ScanFinding finding = new ScanFinding(rule.id(), rule.severity(), path, line, column, message, rule.hint(),
                 redacted, Fingerprints.of(rule.id(), path, Fingerprints.ofSecret(match.secret())), null, null);
         int lineStart = match.start() - (column - 1);
-        Suppressions.Verdict verdict = Suppressions.verdict(text, lineStart, rule.id());
+        Suppressions.Verdict verdict = commented ? Suppressions.verdict(text, lineStart, rule.id())
+                : new Suppressions.None();
         if (verdict instanceof Suppressions.Accepted accepted) {
             return finding.withSuppression(accepted.reason());
         }

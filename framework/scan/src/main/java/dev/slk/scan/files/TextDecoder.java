@@ -19,13 +19,14 @@ public final class TextDecoder {
     public static final int SNIFF_BYTES = 8 * 1024;
 
     private static final int CONTROL = 1;
-    private static final int NUL = 2;
+    /** Above any count of control characters in {@value #SNIFF_BYTES} bytes. */
+    private static final int NUL = 1 << 16;
     /** For each byte value: {@link #CONTROL} for a control character, {@link #NUL} for zero, else 0. */
-    private static final byte[] BYTE_KIND = new byte[256];
+    private static final int[] BYTE_KIND = new int[256];
 
     static {
         for (int b = 0; b < 256; b++) {
-            BYTE_KIND[b] = (byte) (b == 0 ? NUL : isControl(b) ? CONTROL : 0);
+            BYTE_KIND[b] = b == 0 ? NUL : isControl(b) ? CONTROL : 0;
         }
     }
 
@@ -122,7 +123,7 @@ public final class TextDecoder {
 
     /**
      * @param head the start of a file
-     * @param length how many bytes of it to look at
+     * @param length how many bytes of it to look at, at most {@value #SNIFF_BYTES}
      * @return true when they look like binary content
      */
     static boolean looksBinary(byte[] head, int length) {
@@ -139,15 +140,19 @@ public final class TextDecoder {
             }
             return tooManyControls(controls, text.length());
         }
-        // Branch-free over a table: every file is sniffed, so this loop runs over 8 KiB of each.
-        int controls = 0;
-        int nul = 0;
-        for (int i = 0; i < length; i++) {
-            int kind = BYTE_KIND[head[i] & 0xff];
-            controls += kind & CONTROL;
-            nul |= kind;
+        // Branch-free over a table, four bytes a step: every file is sniffed, so this loop runs
+        // over 8 KiB of each. A sum of kinds counts control characters in its low bits, NULs above.
+        int[] kinds = BYTE_KIND;
+        int sum = 0;
+        int i = 0;
+        for (int end = length - 3; i < end; i += 4) {
+            sum += kinds[head[i] & 0xff] + kinds[head[i + 1] & 0xff] + kinds[head[i + 2] & 0xff]
+                    + kinds[head[i + 3] & 0xff];
         }
-        return (nul & NUL) != 0 || tooManyControls(controls, length);
+        for (; i < length; i++) {
+            sum += kinds[head[i] & 0xff];
+        }
+        return sum >= NUL || tooManyControls(sum, length);
     }
 
     private static boolean isControl(int c) {
