@@ -136,16 +136,20 @@ final class Detectors {
     private static final int WINDOW_AFTER = Assignment.MAX_VALUE + 256;
 
     /**
-     * Runs {@code detector} only on the lines that contain one of {@code keywords}, for detectors
-     * whose match always shares a line with a keyword (an assignment's key names the secret).
-     * Most lines of most files hold none, and this skips them without looking at their operators.
-     * On a very long line (minified code) only a window around each keyword is taken.
+     * Runs an assignment detector only on the lines that could hold an assignment it accepts:
+     * those with one of {@code keywords} (every key it accepts holds one) and, since the key comes
+     * right before the operator, with an operator (':' or '=') somewhere after their first keyword.
+     * Most lines of most files hold no keyword, and most keyword lines have no operator after it
+     * ("// rotate the password", "return tokens"), so both are skipped without looking at their
+     * operators. Lines are independent: an assignment never spans two. On a very long line
+     * (minified code) with an operator after its first keyword, a window around each keyword is
+     * taken instead.
      *
-     * @param detector the line-local detector
-     * @param keywords keywords, at least one of which is on every matching line
+     * @param detector the assignment detector, line-local
+     * @param keywords keywords, one of which is in every key the detector accepts
      * @return the restricted detector, with offsets in the whole text
      */
-    static Detector onKeywordLines(Detector detector, List<String> keywords) {
+    static Detector onAssignmentLines(Detector detector, List<String> keywords) {
         List<String> copy = List.copyOf(keywords);
         KeywordAutomaton own = KeywordAutomaton.of(copy);
         return new Detector() {
@@ -158,7 +162,7 @@ final class Detectors {
             public List<SecretMatch> find(String text, KeywordHits hits) {
                 int[] starts = (hits.knows(copy) ? hits : own.find(text)).starts(copy);
                 List<SecretMatch> found = new ArrayList<>();
-                int[] ranges = keywordLines(text, starts);
+                int[] ranges = assignmentLines(text, starts);
                 for (int r = 0; r < ranges.length; r += 2) {
                     int start = ranges[r];
                     for (SecretMatch m : detector.find(text.substring(start, ranges[r + 1]))) {
@@ -173,19 +177,34 @@ final class Detectors {
     /**
      * @param text the text
      * @param starts where keywords start, ascending
-     * @return start and end offsets of the merged runs of lines (or windows of long lines) that
-     *     hold those keywords, in order
+     * @return start and end offsets of the merged runs of lines that hold those keywords with an
+     *     operator after the first, and of windows around them on long lines, in order
      */
-    private static int[] keywordLines(String text, int[] starts) {
+    private static int[] assignmentLines(String text, int[] starts) {
         int[] ranges = new int[Math.min(2 * starts.length, 64)];
         int n = 0;
         int lineStart = 0;
         int lineEnd = -1; // the line last located, so a line with many keywords is located once
+        boolean lineTaken = true;
+        int length = text.length();
         for (int at : starts) {
             if (at >= lineEnd) {
+                // The first keyword of a line is its earliest: no operator after it, none after any,
+                // so the line cannot hold a match (nor can any window of it, if it is a long one).
+                int i = at;
+                while (i < length && !isOperatorOrNewline(text.charAt(i))) {
+                    i++;
+                }
+                lineTaken = i < length && text.charAt(i) != '\n';
+                if (!lineTaken) {
+                    lineEnd = i < length ? i + 1 : length;
+                    continue;
+                }
+                int newline = text.indexOf('\n', i);
+                lineEnd = newline < 0 ? length : newline + 1;
                 lineStart = text.lastIndexOf('\n', at) + 1;
-                int newline = text.indexOf('\n', at);
-                lineEnd = newline < 0 ? text.length() : newline + 1;
+            } else if (!lineTaken) {
+                continue;
             }
             int start = lineStart;
             int end = lineEnd;
@@ -204,5 +223,9 @@ final class Detectors {
             }
         }
         return java.util.Arrays.copyOf(ranges, n);
+    }
+
+    private static boolean isOperatorOrNewline(char c) {
+        return c == ':' || c == '=' || c == '\n';
     }
 }

@@ -100,7 +100,7 @@ public final class SecretRules {
                         "Deactivate and delete the access key in IAM now, then use roles or the default credential"
                                 + " chain; never commit credentials.",
                         AWS_SECRET_KEYWORDS,
-                        Detectors.onKeywordLines(
+                        Detectors.onAssignmentLines(
                                 new AssignmentDetector(KeyNames::awsSecretAccessKey, a -> awsSecret(a.value())),
                                 AWS_SECRET_KEYWORDS)),
                 new SecretRule("aws-session-token", ScanSeverity.HIGH,
@@ -108,7 +108,7 @@ public final class SecretRules {
                         "Revoke the role session (IAM: revoke active sessions) and load temporary credentials at"
                                 + " run time instead of storing them.",
                         AWS_SESSION_KEYWORDS,
-                        Detectors.onKeywordLines(new AssignmentDetector(KeyNames::awsSessionToken,
+                        Detectors.onAssignmentLines(new AssignmentDetector(KeyNames::awsSessionToken,
                                 a -> AWS_SESSION_VALUE.matcher(a.value()).matches()
                                         && Entropy.shannon(a.value()) >= BASE64_MIN_ENTROPY), AWS_SESSION_KEYWORDS)),
                 new SecretRule("azure-connection-string-key", ScanSeverity.CRITICAL,
@@ -181,7 +181,7 @@ public final class SecretRules {
                 "Move the value to a secret store or environment variable and reference it; rotate it if it was"
                         + " ever real.",
                 GENERIC_KEYWORDS,
-                Detectors.excluding(Detectors.onKeywordLines(
+                Detectors.excluding(Detectors.onAssignmentLines(
                         new AssignmentDetector(KeyNames::holdsSecret, Values::genericSecret), GENERIC_KEYWORDS), claimers)));
         return List.copyOf(specific);
     }
