@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -121,7 +123,7 @@ public final class SourceTree {
     }
 
     private void walkRoot(Path root) throws IOException {
-        List<Path> entries;
+        List<Entry> entries;
         try {
             entries = list(root);
         } catch (IOException e) {
@@ -144,27 +146,30 @@ public final class SourceTree {
         if (!visitedDirectories.add(realDirectory)) {
             return;
         }
-        List<Path> entries;
+        List<Entry> entries;
         try {
             entries = list(directory);
         } catch (IOException e) {
             notices.add(new FileNotice(relativePath, "cannot be read: " + reason(e)));
             return;
         }
-        IgnoreRules rules = withIgnoreFile(parentRules, directory.resolve(".gitignore"), relativePath,
-                relativePath + "/.gitignore");
+        // The listing tells whether there is a .gitignore: no look-up for the many directories without.
+        IgnoreRules rules = parentRules;
+        if (entries.stream().anyMatch(entry -> entry.name().equals(".gitignore"))) {
+            rules = withIgnoreFile(parentRules, directory.resolve(".gitignore"), relativePath,
+                    relativePath + "/.gitignore");
+        }
         visitEntries(entries, realDirectory, relativePath, rules);
     }
 
-    private void visitEntries(List<Path> entries, Path realDirectory, String parentPath, IgnoreRules rules) {
-        for (Path entry : entries) {
-            String name = entry.getFileName().toString();
+    private void visitEntries(List<Entry> entries, Path realDirectory, String parentPath, IgnoreRules rules) {
+        for (Entry listed : entries) {
+            Path entry = listed.path();
+            String name = listed.name();
             String relativePath = parentPath.isEmpty() ? name : parentPath + "/" + name;
-            BasicFileAttributes attributes;
-            try {
-                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
-                notices.add(new FileNotice(relativePath, "cannot be read: " + reason(e)));
+            BasicFileAttributes attributes = listed.attributes();
+            if (attributes == null) {
+                notices.add(new FileNotice(relativePath, "cannot be read: " + reason(listed.error())));
                 continue;
             }
             // A ".git" file (in a worktree or submodule) is git metadata as much as the directory.
@@ -265,16 +270,37 @@ public final class SourceTree {
         }
     }
 
-    private static List<Path> list(Path directory) throws IOException {
-        List<Path> entries = new ArrayList<>();
+    /**
+     * A directory entry: its file name (taken once, not at every comparison of a sort) and its
+     * own attributes (a symbolic link's, not its target's), or why they could not be read.
+     */
+    private record Entry(Path path, String name, BasicFileAttributes attributes, IOException error) {
+    }
+
+    private static List<Entry> list(Path directory) throws IOException {
+        List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            // Where the platform offers it, attributes are read relative to the open directory
+            // (fstatat), which spares the kernel resolving every entry's whole path again.
+            @SuppressWarnings("unchecked")
+            SecureDirectoryStream<Path> secure = stream instanceof SecureDirectoryStream
+                    ? (SecureDirectoryStream<Path>) stream : null;
             for (Path entry : stream) {
-                entries.add(entry);
+                Path name = entry.getFileName();
+                try {
+                    BasicFileAttributes attributes = secure == null
+                            ? Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                            : secure.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                                    .readAttributes();
+                    entries.add(new Entry(entry, name.toString(), attributes, null));
+                } catch (IOException e) {
+                    entries.add(new Entry(entry, name.toString(), null, e));
+                }
             }
         } catch (DirectoryIteratorException e) {
             throw e.getCause();
         }
-        entries.sort(Comparator.comparing(entry -> entry.getFileName().toString()));
+        entries.sort(Comparator.comparing(Entry::name));
         return entries;
     }
 
