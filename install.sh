@@ -312,12 +312,17 @@ slk_home=$home_q
 # takes half the CPU time that compiling its hot code again with C2 costs. SLK_JAVA_OPTS comes
 # later and can override (e.g. -XX:TieredStopAtLevel=4).
 jit=(-XX:TieredStopAtLevel=1)
+# A scan keeps little in memory, briefly: the serial collector spends about 5% less CPU on it than G1.
+gc=()
+case "\${1:-}" in
+  security-scan) gc=(-XX:+UseSerialGC) ;;
+esac
 read -r -a java_opts <<<"\${SLK_JAVA_OPTS:-}"
 cds=()
 if [ -f "\$slk_home/slk.jsa" ]; then
   cds=(-XX:SharedArchiveFile="\$slk_home/slk.jsa" -Xshare:auto)
 fi
-exec "\${JAVA_HOME:+\$JAVA_HOME/bin/}java" \${jit[@]+"\${jit[@]}"} \${java_opts[@]+"\${java_opts[@]}"} \${cds[@]+"\${cds[@]}"} -jar "\$slk_home/slk.jar" "\$@"
+exec "\${JAVA_HOME:+\$JAVA_HOME/bin/}java" \${jit[@]+"\${jit[@]}"} \${gc[@]+"\${gc[@]}"} \${java_opts[@]+"\${java_opts[@]}"} \${cds[@]+"\${cds[@]}"} -jar "\$slk_home/slk.jar" "\$@"
 EOF
   chmod 755 "$tmp"
   if [ -f "$LAUNCHER" ] && cmp -s -- "$tmp" "$LAUNCHER"; then

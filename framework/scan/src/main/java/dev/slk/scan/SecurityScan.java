@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /** Runs a whole security scan: secrets in the files, then the infrastructure rules. */
 public final class SecurityScan {
@@ -50,14 +51,10 @@ public final class SecurityScan {
             for (Path target : request.targets()) {
                 String prefix = prefixOf(request.workspace(), target);
                 // Files are scanned while the walk goes on; results are gathered in path order.
-                List<Future<FileResult>> scans = new ArrayList<>();
-                List<FileNotice> walkNotices = SourceTree.walk(target, request.maxFileBytes(),
-                        f -> scans.add(workers.submit(() -> scanFile(f, prefix))));
+                Batches batches = new Batches(workers, prefix);
+                List<FileNotice> walkNotices = SourceTree.walk(target, request.maxFileBytes(), batches);
                 walkNotices.forEach(n -> notices.add(new FileNotice(prefix + n.relativePath(), n.message())));
-                List<FileResult> results = new ArrayList<>(scans.size());
-                for (Future<FileResult> scan : scans) {
-                    results.add(join(scan));
-                }
+                List<FileResult> results = batches.results();
                 results.sort(Comparator.comparing(FileResult::path));
                 for (FileResult r : results) {
                     r.notice().ifPresent(notices::add);
@@ -104,7 +101,56 @@ public final class SecurityScan {
         return thread;
     }
 
-    private static FileResult join(Future<FileResult> scan) {
+    /**
+     * Hands the files the walk finds to the workers a few at a time: one task per file would cost
+     * a queue hand-over and often a thread wake-up for each of many small files.
+     */
+    private final class Batches implements Consumer<ScanFile> {
+        private static final int FILES = 16;
+        private final ExecutorService workers;
+        private final String prefix;
+        private final List<Future<List<FileResult>>> scans = new ArrayList<>();
+        private List<ScanFile> batch = new ArrayList<>(FILES);
+
+        Batches(ExecutorService workers, String prefix) {
+            this.workers = workers;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void accept(ScanFile file) {
+            batch.add(file);
+            if (batch.size() == FILES) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<ScanFile> files = batch;
+            batch = new ArrayList<>(FILES);
+            scans.add(workers.submit(() -> {
+                List<FileResult> results = new ArrayList<>(files.size());
+                for (ScanFile f : files) {
+                    results.add(scanFile(f, prefix));
+                }
+                return results;
+            }));
+        }
+
+        /** @return the results of all files handed over, once scanned, in no particular order */
+        List<FileResult> results() {
+            if (!batch.isEmpty()) {
+                submit();
+            }
+            List<FileResult> results = new ArrayList<>();
+            for (Future<List<FileResult>> scan : scans) {
+                results.addAll(join(scan));
+            }
+            return results;
+        }
+    }
+
+    private static <T> T join(Future<T> scan) {
         try {
             return scan.get();
         } catch (InterruptedException e) {
