@@ -201,6 +201,12 @@ public final class SecurityScan {
     /** A reused buffer holding one file's content in its first {@code length} bytes. */
     private static final class Content {
         private static final int INITIAL = 64 * 1024;
+        /**
+         * Most bytes read at once. The channel reads through a direct buffer as large as the read,
+         * which it keeps for the thread: reads of one size reuse it, reads of ever larger files
+         * would allocate (and fault in) a new one each time.
+         */
+        private static final int CHUNK = 256 * 1024;
         private byte[] bytes = new byte[INITIAL];
         private int length;
 
@@ -217,7 +223,7 @@ public final class SecurityScan {
                     if (length == bytes.length) {
                         ensure(length + 1); // the file grew while being read
                     }
-                    int n = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
+                    int n = channel.read(ByteBuffer.wrap(bytes, length, Math.min(CHUNK, bytes.length - length)));
                     if (n < 0) {
                         return;
                     }
