@@ -32,7 +32,13 @@ public final class SecurityScan {
     /** Reading and scanning files is CPU-bound once the files are cached: one thread per core. */
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
-    private final SecretScanner scanner = new SecretScanner(SecretRules.catalogue());
+    /**
+     * The catalogue's scanner, built by the first worker that needs it (class initialisation is
+     * thread-safe), so that building it overlaps the start of the walk.
+     */
+    private static final class Catalogue {
+        static final SecretScanner SCANNER = new SecretScanner(SecretRules.catalogue());
+    }
 
     /**
      * @param request what to scan
@@ -105,7 +111,7 @@ public final class SecurityScan {
      * Hands the files the walk finds to the workers a few at a time: one task per file would cost
      * a queue hand-over and often a thread wake-up for each of many small files.
      */
-    private final class Batches implements Consumer<ScanFile> {
+    private static final class Batches implements Consumer<ScanFile> {
         private static final int FILES = 16;
         private final ExecutorService workers;
         private final String prefix;
@@ -171,7 +177,7 @@ public final class SecurityScan {
             long bytes) {
     }
 
-    private FileResult scanFile(ScanFile file, String prefix) {
+    private static FileResult scanFile(ScanFile file, String prefix) {
         String path = prefix + file.relativePath();
         Content content = BUFFER.get();
         try {
@@ -180,7 +186,7 @@ public final class SecurityScan {
             return new FileResult(path, List.of(),
                     Optional.of(new FileNotice(path, "cannot be read: " + SourceTree.reason(e))), false, 0);
         }
-        if (!(scanner.scan(path, content.bytes, content.length) instanceof SecretScanner.Text text)) {
+        if (!(Catalogue.SCANNER.scan(path, content.bytes, content.length) instanceof SecretScanner.Text text)) {
             return new FileResult(path, List.of(), Optional.empty(), false, 0);
         }
         String module = moduleOf(path);

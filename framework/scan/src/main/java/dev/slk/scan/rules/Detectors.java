@@ -98,7 +98,7 @@ final class Detectors {
      */
     static Detector excluding(Detector detector, List<SecretRule> claimers) {
         List<SecretRule> copy = List.copyOf(claimers);
-        KeywordAutomaton own = KeywordAutomaton.of(copy.stream().flatMap(r -> r.keywords().stream()).toList());
+        LazyKeywordSearch own = new LazyKeywordSearch(copy.stream().flatMap(r -> r.keywords().stream()).toList());
         return new Detector() {
             @Override
             public List<SecretMatch> find(String text) {
@@ -151,7 +151,7 @@ final class Detectors {
      */
     static Detector onAssignmentLines(Detector detector, List<String> keywords) {
         List<String> copy = List.copyOf(keywords);
-        KeywordAutomaton own = KeywordAutomaton.of(copy);
+        LazyKeywordSearch own = new LazyKeywordSearch(copy);
         return new Detector() {
             @Override
             public List<SecretMatch> find(String text) {
@@ -160,7 +160,7 @@ final class Detectors {
 
             @Override
             public List<SecretMatch> find(String text, KeywordHits hits) {
-                int[] starts = (hits.knows(copy) ? hits : own.find(text)).starts(copy);
+                int[] starts = own.in(hits, text).starts(copy);
                 List<SecretMatch> found = new ArrayList<>();
                 int[] ranges = assignmentLines(text, starts);
                 for (int r = 0; r < ranges.length; r += 2) {

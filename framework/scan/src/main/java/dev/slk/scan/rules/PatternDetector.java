@@ -22,7 +22,7 @@ final class PatternDetector implements Detector {
     private final List<String> anchors;
     private final boolean anchorsIgnoreCase;
     private final int anchorOffset;
-    private final KeywordAutomaton ownAnchors;
+    private final LazyKeywordSearch ownAnchors;
 
     /**
      * @param pattern finds candidates; must not backtrack catastrophically
@@ -41,7 +41,7 @@ final class PatternDetector implements Detector {
         this.anchors = List.copyOf(anchors);
         this.anchorsIgnoreCase = anchorsIgnoreCase;
         this.anchorOffset = anchorOffset;
-        this.ownAnchors = KeywordAutomaton.of(this.anchors);
+        this.ownAnchors = new LazyKeywordSearch(this.anchors);
     }
 
     /** A detector whose matches have one of the case-sensitive {@code anchors} {@code anchorOffset} characters in. */
@@ -70,7 +70,7 @@ final class PatternDetector implements Detector {
         if (anchors.isEmpty()) {
             return everywhere(text);
         }
-        return at(text, (hits.knows(anchors) ? hits : ownAnchors.find(text)).starts(anchors));
+        return at(text, ownAnchors.in(hits, text).starts(anchors));
     }
 
     private List<SecretMatch> everywhere(String text) {
