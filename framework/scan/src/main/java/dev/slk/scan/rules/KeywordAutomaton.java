@@ -34,11 +34,25 @@ public final class KeywordAutomaton {
     private final int[] lengths;
     /** How far before its stretch a lane starts: the longest keyword's length minus one. */
     private final int warmUp;
-    /** Symbol class of each ASCII character; 0 for characters in no keyword. Upper case folds to lower. */
+    /**
+     * Symbol class of each byte: 0 for ASCII characters in no keyword, upper case folded to lower,
+     * {@link #classes} (the last column) for bytes above 0x7F, which lead to {@link #nonAscii}.
+     */
     private final byte[] classOf = new byte[256];
+    /** The same, once a byte above 0x7F has been seen: such bytes are then like any non-keyword byte. */
+    private final byte[] classOfOnceNonAscii = new byte[256];
+    /** Symbol classes of keyword characters, plus 0 for the others. */
     private final int classes;
-    /** Next state of (state, class), states pre-multiplied by {@link #classes}; state 0 is the root. */
+    /** Width of a row of {@link #next}: the classes plus the column for bytes above 0x7F. */
+    private final int stride;
+    /** Next state of (state, class), states pre-multiplied by {@link #stride}; state 0 is the root. */
     private final char[] next;
+    /**
+     * The state after a byte above 0x7F (pre-multiplied): it counts as accepting but ends no
+     * keyword, and goes on like the root. So the search notices the first such byte without
+     * testing every byte, then stops looking for them.
+     */
+    private final int nonAscii;
     /** States at or above this (pre-multiplied) value end at least one keyword. */
     private final int firstAccepting;
     /** For each accepting state, in order, the ids of the keywords ending there. */
@@ -66,6 +80,11 @@ public final class KeywordAutomaton {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
         classes = symbols;
+        stride = classes + 1;
+        System.arraycopy(classOf, 0, classOfOnceNonAscii, 0, ALPHABET);
+        for (int b = ALPHABET; b < 256; b++) {
+            classOf[b] = (byte) classes;
+        }
 
         Trie trie = new Trie(classes);
         for (int k = 0; k < keywords.size(); k++) {
@@ -73,33 +92,40 @@ public final class KeywordAutomaton {
         }
         trie.link();
 
-        // Renumber: states that end no keyword first, so one comparison tells whether a state is accepting.
-        int states = trie.size();
-        int[] order = new int[states];
-        int accepting = 0;
-        for (int s = 0; s < states; s++) {
+        // Renumber: states that end no keyword first, so one comparison tells whether a state is
+        // accepting; the non-ASCII state last.
+        int trieStates = trie.size();
+        int states = trieStates + 1;
+        int[] order = new int[trieStates];
+        int accepting = 1;
+        for (int s = 0; s < trieStates; s++) {
             accepting += trie.outputs(s).isEmpty() ? 0 : 1;
         }
         int plain = 0;
         int acc = states - accepting;
-        for (int s = 0; s < states; s++) {
+        for (int s = 0; s < trieStates; s++) {
             order[s] = trie.outputs(s).isEmpty() ? plain++ : acc++;
         }
-        if ((long) states * classes > Character.MAX_VALUE) {
+        int mark = states - 1;
+        if ((long) states * stride > Character.MAX_VALUE) {
             throw new IllegalArgumentException("too many keywords for one automaton: " + states + " states");
         }
-        next = new char[states * classes];
+        next = new char[states * stride];
         endingHere = new int[accepting][];
-        for (int s = 0; s < states; s++) {
-            int from = order[s] * classes;
+        for (int s = 0; s < trieStates; s++) {
+            int from = order[s] * stride;
             for (int c = 0; c < classes; c++) {
-                next[from + c] = (char) (order[trie.go(s, c)] * classes);
+                next[from + c] = (char) (order[trie.go(s, c)] * stride);
             }
+            next[from + classes] = (char) (mark * stride);
             if (order[s] >= states - accepting) {
                 endingHere[order[s] - (states - accepting)] = trie.outputs(s).stream().mapToInt(Integer::intValue).toArray();
             }
         }
-        firstAccepting = (states - accepting) * classes;
+        System.arraycopy(next, 0, next, mark * stride, stride); // the root's row: the root is state 0
+        endingHere[accepting - 1] = new int[0];
+        nonAscii = mark * stride;
+        firstAccepting = (states - accepting) * stride;
     }
 
     /**
@@ -150,8 +176,9 @@ public final class KeywordAutomaton {
      */
     public KeywordHits find(byte[] bytes, int from, int to) {
         KeywordHits hits = new KeywordHits(this);
+        hits.ascii(true);
         if (to - from < LANES * LANE_MIN || warmUp >= LANE_MIN) {
-            hits.ascii(scan(bytes, from, from, to, from, hits, 0) >= 0);
+            scan(bytes, from, from, to, from, hits, 0, hits);
             return hits;
         }
         // Four stretches searched in one loop: a table lookup waits on the one before it, so one
@@ -173,26 +200,24 @@ public final class KeywordAutomaton {
         int q2 = 0;
         int q3 = 0;
         KeywordHits[] lanes = {new KeywordHits(this), new KeywordHits(this), new KeywordHits(this)};
-        int bits = 0; // the bytes or-ed together: negative when one is not ASCII
         int steps = to - s3 + warmUp; // the last stretch is the shortest
         int off = 0;
         while (off < steps) {
             // No call in this loop, so that the compiler keeps all four states in registers.
             for (; off < steps; off++) {
-                byte b0 = bytes[from + off];
-                byte b1 = bytes[w1 + off];
-                byte b2 = bytes[w2 + off];
-                byte b3 = bytes[w3 + off];
-                bits |= b0 | b1 | b2 | b3;
-                q0 = table[q0 + cls[b0 & 0xff]];
-                q1 = table[q1 + cls[b1 & 0xff]];
-                q2 = table[q2 + cls[b2 & 0xff]];
-                q3 = table[q3 + cls[b3 & 0xff]];
+                q0 = table[q0 + cls[bytes[from + off] & 0xff]];
+                q1 = table[q1 + cls[bytes[w1 + off] & 0xff]];
+                q2 = table[q2 + cls[bytes[w2 + off] & 0xff]];
+                q3 = table[q3 + cls[bytes[w3 + off] & 0xff]];
                 if ((q0 | q1 | q2 | q3) >= accept) {
                     break;
                 }
             }
             if (off < steps) {
+                if (q0 == nonAscii || q1 == nonAscii || q2 == nonAscii || q3 == nonAscii) {
+                    hits.ascii(false);
+                    cls = classOfOnceNonAscii;
+                }
                 // A stretch counts only its own hits: not those of its warm-up, nor those past its
                 // end; each stretch keeps its own, so that the hits stay in order of their ends.
                 if (q0 >= accept && from + off < s1) {
@@ -210,37 +235,37 @@ public final class KeywordAutomaton {
                 off++;
             }
         }
-        bits |= scan(bytes, from, from + off, s1, from, hits, q0);
-        bits |= scan(bytes, from, w1 + off, s2, s1, lanes[0], q1);
-        bits |= scan(bytes, from, w2 + off, s3, s2, lanes[1], q2);
+        scan(bytes, from, from + off, s1, from, hits, q0, hits);
+        scan(bytes, from, w1 + off, s2, s1, lanes[0], q1, hits);
+        scan(bytes, from, w2 + off, s3, s2, lanes[1], q2, hits);
         for (KeywordHits lane : lanes) {
             hits.append(lane);
         }
-        hits.ascii(bits >= 0);
         return hits;
     }
 
     /**
      * One stretch: searches bytes [from, to) from {@code state}, counting hits that end at or
-     * after {@code countFrom}, with offsets relative to {@code base}.
-     *
-     * @return the bytes or-ed together: negative when one of them is not ASCII
+     * after {@code countFrom}, with offsets relative to {@code base}, into {@code hits}; marks
+     * {@code result} as not ASCII at the first byte above 0x7F.
      */
-    private int scan(byte[] bytes, int base, int from, int to, int countFrom, KeywordHits hits, int state) {
+    private void scan(byte[] bytes, int base, int from, int to, int countFrom, KeywordHits hits, int state,
+            KeywordHits result) {
         char[] table = next;
-        byte[] cls = classOf;
+        byte[] cls = result.asciiBytes() ? classOf : classOfOnceNonAscii;
         int accept = firstAccepting;
         int q = state;
-        int bits = 0;
         for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            bits |= b;
-            q = table[q + cls[b & 0xff]];
-            if (q >= accept && i >= countFrom) {
-                record(hits, q, i - base);
+            q = table[q + cls[bytes[i] & 0xff]];
+            if (q >= accept) {
+                if (q == nonAscii) {
+                    result.ascii(false);
+                    cls = classOfOnceNonAscii;
+                } else if (i >= countFrom) {
+                    record(hits, q, i - base);
+                }
             }
         }
-        return bits;
     }
 
     /**
@@ -266,7 +291,7 @@ public final class KeywordAutomaton {
     }
 
     private void record(KeywordHits hits, int state, int end) {
-        for (int keyword : endingHere[(state - firstAccepting) / classes]) {
+        for (int keyword : endingHere[(state - firstAccepting) / stride]) {
             hits.add(keyword, end + 1 - lengths[keyword]);
         }
     }

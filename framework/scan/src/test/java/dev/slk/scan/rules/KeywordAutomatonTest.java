@@ -108,11 +108,34 @@ class KeywordAutomatonTest {
             int[] expected = naive(s, keywords);
             assertArrayEquals(expected, automaton.find(s).starts(keywords), "text of " + size);
             byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
-            assertArrayEquals(expected, automaton.find(latin1, 0, latin1.length).starts(keywords), "bytes of " + size);
+            KeywordHits hits = automaton.find(latin1, 0, latin1.length);
+            assertArrayEquals(expected, hits.starts(keywords), "bytes of " + size);
+            assertEquals(s.chars().allMatch(c -> c < 0x80), hits.asciiBytes(), "ASCII of " + size);
             for (String k : keywords) {
                 assertArrayEquals(naive(s, List.of(k)), automaton.find(latin1, 0, latin1.length).starts(List.of(k)), k);
             }
         }
+    }
+
+    /** One byte above 0x7F anywhere, in any of the stretches searched side by side or their ends, is noticed. */
+    @Test
+    void tellsWhetherAllBytesAreAscii() {
+        KeywordAutomaton automaton = KeywordAutomaton.of(List.of("token", "pass"));
+        for (int size : new int[] {1, 100, 4095, 4096, 10_001}) {
+            byte[] bytes = "a token, a pass; ".repeat(size / 17 + 1).substring(0, size).getBytes(StandardCharsets.US_ASCII);
+            assertTrue(automaton.find(bytes, 0, size).asciiBytes(), "all ASCII, " + size);
+            int[] expected = automaton.find(bytes, 0, size).starts(List.of("token", "pass"));
+            for (int at = 0; at < size; at += Math.max(1, size / 97)) {
+                byte[] marked = bytes.clone();
+                marked[at] = (byte) 0xC3;
+                KeywordHits hits = automaton.find(marked, 0, size);
+                assertFalse(hits.asciiBytes(), "non-ASCII at " + at + " of " + size);
+                String text = new String(marked, StandardCharsets.ISO_8859_1);
+                assertArrayEquals(naive(text, List.of("token", "pass")), hits.starts(List.of("token", "pass")));
+            }
+            assertTrue(expected.length > 0 || size < 20);
+        }
+        assertFalse(automaton.find("token").asciiBytes(), "text is not bytes");
     }
 
     @Test
