@@ -16,6 +16,8 @@ import java.util.List;
  * holds one of them, and a file holding none is not even decoded. Most files cost that one pass.
  */
 public final class SecretScanner {
+    private static final List<String> MARKER = List.of(Suppressions.MARKER);
+
     private final List<SecretRule> rules;
     private final KeywordAutomaton keywords;
     /** A rule without keywords runs on every file, so no file can be passed over unread. */
@@ -45,7 +47,11 @@ public final class SecretScanner {
     /** @param rules the catalogue to apply */
     public SecretScanner(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);
-        keywords = KeywordAutomaton.of(this.rules.stream().flatMap(r -> r.keywords().stream()).toList());
+        // The suppression marker too, so that whether a file has a suppression comment is known
+        // without another search of it.
+        List<String> all = new ArrayList<>(List.of(Suppressions.MARKER));
+        this.rules.forEach(r -> all.addAll(r.keywords()));
+        keywords = KeywordAutomaton.of(all);
         ruleWithoutKeywords = this.rules.stream().anyMatch(r -> r.keywords().isEmpty());
     }
 
@@ -122,7 +128,7 @@ public final class SecretScanner {
         // Lines are counted only as far as the last finding, and comments looked for only when
         // the file has one: a large file with one finding near its start costs little more.
         LineIndex lines = LineIndex.upTo(text, last);
-        boolean commented = text.contains(Suppressions.MARKER);
+        boolean commented = hits.containsAny(MARKER);
         List<ScanFinding> findings = new ArrayList<>(found.size());
         for (Found f : found) {
             findings.add(finding(f.rule(), relativePath, text, lines, f.match(), commented));
