@@ -30,9 +30,9 @@
 #   slk:        LAUNCHER security-scan --no-infra --format json --fail-on low TREE
 #               (exit 1, findings, is expected). LAUNCHER is slk as a user runs it: the launcher
 #               that install.sh writes, so the JVM runs with the launcher's options (the C1 JIT
-#               alone, the AppCDS archive install.sh makes). By default the script runs
-#               PREFIX=$SCRATCH/install ./install.sh first, which rebuilds and reinstalls only when
-#               the sources changed since (its output goes to $SCRATCH/install.log).
+#               alone, the serial collector, the AppCDS archive install.sh makes). By default the
+#               script runs PREFIX=$SCRATCH/install ./install.sh first, which rebuilds and
+#               reinstalls only when the sources changed since (output: $SCRATCH/install.log).
 #   secretlint: secretlint "**/*" --format json with @secretlint/secretlint-rule-preset-recommend,
 #               installed with npm into $SCRATCH/secretlint on first use and reused after
 #
