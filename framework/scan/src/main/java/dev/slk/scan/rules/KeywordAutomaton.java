@@ -300,10 +300,6 @@ public final class KeywordAutomaton {
         return keywords.size();
     }
 
-    int length(int keyword) {
-        return lengths[keyword];
-    }
-
     private static String lowerAscii(String s) {
         char[] chars = s.toCharArray();
         for (int i = 0; i < chars.length; i++) {
