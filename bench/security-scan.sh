@@ -12,6 +12,9 @@
 #                    never deleted
 #   --keep           keep the run's scratch directory (corpus, reports) and print its path
 #   --no-secretlint  benchmark slk only
+#   --slk CMD        run slk as CMD, an installed launcher (e.g. ~/.local/bin/slk); by default the
+#                    script installs slk from this repository into $SCRATCH/install with install.sh
+#                    and runs that launcher (see below)
 #   --secretlint-as-shipped
 #                    also time secretlint with its profiler left on (one run, no warm-up; see
 #                    below: some 15-20 minutes at the default size)
@@ -23,9 +26,13 @@
 # lines and decoys (UUIDs, git SHAs, sha512 integrity hashes, PNG data URIs, placeholders) that
 # must not be reported. The manifest lists both.
 #
-# Then it times, with wall-clock time (date +%s%N):
-#   slk:        java -jar cli/target/slk.jar security-scan --no-infra (C2, as the launcher runs scans)
-#               --format json --fail-on low TREE       (exit 1, findings, is expected)
+# Then it times, with wall-clock time (date +%s%N), each tool as a whole process, start-up included:
+#   slk:        LAUNCHER security-scan --no-infra --format json --fail-on low TREE
+#               (exit 1, findings, is expected). LAUNCHER is slk as a user runs it: the launcher
+#               that install.sh writes, so the JVM runs with the launcher's options (the C1 JIT
+#               alone, the serial collector, the AppCDS archive install.sh makes). By default the
+#               script runs PREFIX=$SCRATCH/install ./install.sh first, which rebuilds and
+#               reinstalls only when the sources changed since (output: $SCRATCH/install.log).
 #   secretlint: secretlint "**/*" --format json with @secretlint/secretlint-rule-preset-recommend,
 #               installed with npm into $SCRATCH/secretlint on first use and reused after
 #
@@ -44,8 +51,8 @@
 # unmodified run. The target is judged against the profiler-off row.
 #
 # Scratch: ${TMPDIR:-/tmp}/slk-scan-bench ($SCRATCH); each run works in a new directory there,
-# removed at the end unless --keep. Needs cli/target/slk.jar (mvn -B -ntp -DskipTests package),
-# java, python3 and, for secretlint, npm. JAVA_HOME, if set, selects the java.
+# removed at the end unless --keep. Needs what install.sh needs (java 17+, mvn, node), python3 and,
+# for secretlint, npm. JAVA_HOME, if set, selects the java (for install.sh and the launcher).
 # Exit: 0 measured (whether or not the target holds), 2 usage error or missing tool, 1 a tool failed.
 set -euo pipefail
 
@@ -53,7 +60,7 @@ usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0
 die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 note() { printf 'bench: %s\n' "$*" >&2; }
 
-size_mb="" files="" runs="" quick=0 keep=0 corpus="" secretlint=1 stock=0
+size_mb="" files="" runs="" quick=0 keep=0 corpus="" secretlint=1 stock=0 slk_cmd=""
 need_arg() { [ "$2" -ge 2 ] || die "$1 needs a value" 2; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -68,6 +75,8 @@ while [ $# -gt 0 ]; do
     --quick) quick=1; shift ;;
     --keep) keep=1; shift ;;
     --no-secretlint) secretlint=0; shift ;;
+    --slk) need_arg "$1" $#; slk_cmd=$2; shift 2 ;;
+    --slk=*) slk_cmd=${1#*=}; shift ;;
     --secretlint-as-shipped) stock=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) printf 'bench: unknown argument: %s\n' "$1" >&2; usage >&2; exit 2 ;;
@@ -87,24 +96,36 @@ done
 [ "$secretlint" -eq 1 ] || [ "$stock" -eq 0 ] || die "--secretlint-as-shipped and --no-secretlint exclude each other" 2
 
 REPO=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
-JAR="$REPO/cli/target/slk.jar"
 GEN="$REPO/bench/scan-corpus.py"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-[ -f "$JAR" ] || die "$JAR not found; build it first: mvn -B -ntp -DskipTests package" 2
-command -v "$JAVA" >/dev/null 2>&1 || die "java not found ($JAVA)" 2
 command -v python3 >/dev/null 2>&1 || die "python3 not found" 2
 [ -f "$GEN" ] || die "$GEN is missing" 2
 case $(date +%N) in
   *[!0-9]*) die "date +%N is not supported here" 2 ;;
 esac
-# An older jar answers `security-scan --help` with the top-level usage, so look for the command's own.
-scan_help=$("$JAVA" -jar "$JAR" security-scan --help 2>&1) || true
-if ! grep -q '^Usage: .*security-scan' <<<"$scan_help"; then
-  die "$JAR has no security-scan command (java -jar slk.jar security-scan --help); rebuild it" 2
-fi
 
 SCRATCH="${TMPDIR:-/tmp}/slk-scan-bench"
 mkdir -p -- "$SCRATCH"
+
+# slk as a user runs it: the installed launcher.
+if [ -z "$slk_cmd" ]; then
+  note "installing slk into $SCRATCH/install (install.sh; rebuilds only when the sources changed)..."
+  if ! PREFIX="$SCRATCH/install" "$REPO/install.sh" >"$SCRATCH/install.log" 2>&1; then
+    tail -n 30 -- "$SCRATCH/install.log" >&2 || true
+    die "install.sh failed (log: $SCRATCH/install.log)" 2
+  fi
+  slk_cmd="$SCRATCH/install/bin/slk"
+fi
+case $slk_cmd in
+  */*) # the runs happen in the corpus directory, so a relative path must be made absolute
+    [ -d "$(dirname -- "$slk_cmd")" ] || die "slk launcher not found: $slk_cmd" 2
+    slk_cmd="$(cd -- "$(dirname -- "$slk_cmd")" && pwd -P)/$(basename -- "$slk_cmd")" ;;
+esac
+command -v "$slk_cmd" >/dev/null 2>&1 || die "slk launcher not found or not executable: $slk_cmd" 2
+# An older slk answers `security-scan --help` with the top-level usage, so look for the command's own.
+scan_help=$("$slk_cmd" security-scan --help 2>&1) || true
+if ! grep -q '^Usage: .*security-scan' <<<"$scan_help"; then
+  die "$slk_cmd has no security-scan command ($slk_cmd security-scan --help); rebuild and reinstall it" 2
+fi
 work=$(mktemp -d "$SCRATCH/run.XXXXXX")
 cleanup() {
   if [ -s "$work/child.pid" ]; then
@@ -223,8 +244,8 @@ score() {
 : >"$work/table"
 
 # ---------------------------------------------------------------------------------- slk
-slk_version=$("$JAVA" -jar "$JAR" --version 2>/dev/null | head -n 1) || slk_version="?"
-bench_tool slk "$work/slk.json" "$JAVA" -jar "$JAR" \
+slk_version=$("$slk_cmd" --version 2>/dev/null | head -n 1) || slk_version="?"
+bench_tool slk "$work/slk.json" "$slk_cmd" \
   security-scan --no-infra --format json --fail-on low "$tree"
 score slk "$work/slk.json" "$tool_s"
 
@@ -262,8 +283,8 @@ if [ "$secretlint" -eq 1 ]; then
 fi
 
 # ---------------------------------------------------------------------------------- report
-printf '\nslk security-scan benchmark: %s\n%s; secretlint %s (profiler off%s); %s timed run(s)%s\n' \
-  "$corpus" "$slk_version" "$sl_version" "$([ "$stock" -eq 1 ] && echo '; -stock: as shipped, 1 run')" \
+printf '\nslk security-scan benchmark: %s\n%s (%s); secretlint %s (profiler off%s); %s timed run(s)%s\n' \
+  "$corpus" "$slk_version" "$slk_cmd" "$sl_version" "$([ "$stock" -eq 1 ] && echo '; -stock: as shipped, 1 run')" \
   "$runs" "$([ "$warmup" -eq 1 ] && echo ' after a warm-up, median')"
 awk -F'\t' '
   BEGIN {

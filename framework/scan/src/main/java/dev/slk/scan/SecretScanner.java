@@ -2,23 +2,100 @@ package dev.slk.scan;
 
 import dev.slk.core.findings.Secrets;
 import dev.slk.scan.files.LineIndex;
+import dev.slk.scan.files.TextDecoder;
+import dev.slk.scan.rules.KeywordAutomaton;
+import dev.slk.scan.rules.KeywordHits;
 import dev.slk.scan.rules.SecretMatch;
 import dev.slk.scan.rules.SecretRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Applies the secret rules to the text of one file. A rule's detector runs only when the file
- * contains one of the rule's keywords, so most files cost one lower-casing and a few substring
- * searches.
+ * Applies the secret rules to the content of one file. One pass of a keyword automaton over the
+ * file's bytes finds where every rule's keywords occur; a rule's detector runs only when the file
+ * holds one of them, and a file holding none is not even decoded. Most files cost that one pass.
  */
 public final class SecretScanner {
+    private static final List<String> MARKER = List.of(Suppressions.MARKER);
+
     private final List<SecretRule> rules;
+    private final KeywordAutomaton keywords;
+    /** A rule without keywords runs on every file, so no file can be passed over unread. */
+    private final boolean ruleWithoutKeywords;
+
+    /** What the scan of one file's content found. */
+    public sealed interface Result permits Binary, Text {
+    }
+
+    /** The content is binary and was not scanned. */
+    public record Binary() implements Result {
+    }
+
+    /**
+     * The content is text and was scanned.
+     *
+     * @param findings the findings, suppressed ones included (marked), in file order
+     */
+    public record Text(List<ScanFinding> findings) implements Result {
+
+        /** Copies the list. */
+        public Text {
+            findings = List.copyOf(findings);
+        }
+    }
 
     /** @param rules the catalogue to apply */
     public SecretScanner(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);
+        // The suppression marker too, so that whether a file has a suppression comment is known
+        // without another search of it.
+        List<String> all = new ArrayList<>(List.of(Suppressions.MARKER));
+        this.rules.forEach(r -> all.addAll(r.keywords()));
+        keywords = KeywordAutomaton.of(all);
+        ruleWithoutKeywords = this.rules.stream().anyMatch(r -> r.keywords().isEmpty());
+    }
+
+    /**
+     * @param relativePath the file's path relative to the scanned root, for findings
+     * @param content the file's content
+     * @return {@link Binary} when the content is binary (see {@link TextDecoder#isBinary}), else
+     *     the findings in its text
+     */
+    public Result scan(String relativePath, byte[] content) {
+        return scan(relativePath, content, content.length);
+    }
+
+    /**
+     * @param relativePath the file's path relative to the scanned root, for findings
+     * @param content holds the file's content in its first {@code length} bytes
+     * @param length the content's length
+     * @return {@link Binary} when the content is binary (see {@link TextDecoder#isBinary}), else
+     *     the findings in its text
+     */
+    public Result scan(String relativePath, byte[] content, int length) {
+        if (TextDecoder.isBinary(content, length)) {
+            return new Binary();
+        }
+        int start = TextDecoder.byteTextStart(content, length);
+        if (start < 0) {
+            String text = TextDecoder.decodeText(content, length).text();
+            return new Text(scan(relativePath, text, keywords.find(text)));
+        }
+        KeywordHits hits = keywords.find(content, start, length);
+        if (hits.isEmpty() && !ruleWithoutKeywords) {
+            return new Text(List.of());
+        }
+        if (hits.asciiBytes()) {
+            return new Text(scan(relativePath, TextDecoder.ascii(content, start, length), hits));
+        }
+        TextDecoder.Decoded decoded = TextDecoder.decodeText(content, length);
+        String text = decoded.text();
+        if (decoded.byteOffset() < 0) {
+            hits = keywords.find(text);
+        } else if (decoded.byteOffset() != start) {
+            hits = hits.shifted(start - decoded.byteOffset());
+        }
+        return new Text(scan(relativePath, text, hits));
     }
 
     /**
@@ -27,34 +104,41 @@ public final class SecretScanner {
      * @return the findings, suppressed ones included (marked), in file order
      */
     public List<ScanFinding> scan(String relativePath, String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        List<ScanFinding> findings = new ArrayList<>();
-        LineIndex lines = null;
+        return scan(relativePath, text, keywords.find(text));
+    }
+
+    private record Found(SecretRule rule, SecretMatch match) {
+    }
+
+    private List<ScanFinding> scan(String relativePath, String text, KeywordHits hits) {
+        List<Found> found = new ArrayList<>();
+        int last = 0;
         for (SecretRule rule : rules) {
-            if (!mentionsAnyKeyword(lower, rule)) {
+            if (!rule.keywords().isEmpty() && !hits.containsAny(rule.keywords())) {
                 continue;
             }
-            for (SecretMatch match : rule.detector().find(text, lower)) {
-                if (lines == null) {
-                    lines = new LineIndex(text);
-                }
-                findings.add(finding(rule, relativePath, text, lines, match));
+            for (SecretMatch match : rule.detector().find(text, hits)) {
+                found.add(new Found(rule, match));
+                last = Math.max(last, match.start());
             }
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        // Lines are counted only as far as the last finding, and comments looked for only when
+        // the file has one: a large file with one finding near its start costs little more.
+        LineIndex lines = LineIndex.upTo(text, last);
+        boolean commented = hits.containsAny(MARKER);
+        List<ScanFinding> findings = new ArrayList<>(found.size());
+        for (Found f : found) {
+            findings.add(finding(f.rule(), relativePath, text, lines, f.match(), commented));
         }
         findings.sort(java.util.Comparator.comparingInt(ScanFinding::line).thenComparingInt(ScanFinding::column));
         return findings;
     }
 
-    private static boolean mentionsAnyKeyword(String lower, SecretRule rule) {
-        for (String keyword : rule.keywords()) {
-            if (lower.contains(keyword)) {
-                return true;
-            }
-        }
-        return rule.keywords().isEmpty();
-    }
-
-    private static ScanFinding finding(SecretRule rule, String path, String text, LineIndex lines, SecretMatch match) {
+    private static ScanFinding finding(SecretRule rule, String path, String text, LineIndex lines, SecretMatch match,
+            boolean commented) {
         int line = lines.line(match.start());
         int column = lines.column(match.start());
         String redacted = Secrets.redact(match.secret());
@@ -62,7 +146,8 @@ public final class SecretScanner {
         ScanFinding finding = new ScanFinding(rule.id(), rule.severity(), path, line, column, message, rule.hint(),
                 redacted, Fingerprints.of(rule.id(), path, Fingerprints.ofSecret(match.secret())), null, null);
         int lineStart = match.start() - (column - 1);
-        Suppressions.Verdict verdict = Suppressions.verdict(text, lineStart, rule.id());
+        Suppressions.Verdict verdict = commented ? Suppressions.verdict(text, lineStart, rule.id())
+                : new Suppressions.None();
         if (verdict instanceof Suppressions.Accepted accepted) {
             return finding.withSuppression(accepted.reason());
         }

@@ -3,25 +3,42 @@ package dev.slk.scan;
 import dev.slk.scan.files.FileNotice;
 import dev.slk.scan.files.ScanFile;
 import dev.slk.scan.files.SourceTree;
-import dev.slk.scan.files.TextDecoder;
 import dev.slk.scan.infra.DependencyPinning;
 import dev.slk.scan.infra.TemplateRules;
 import dev.slk.scan.rules.SecretRules;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /** Runs a whole security scan: secrets in the files, then the infrastructure rules. */
 public final class SecurityScan {
     private static final Comparator<ScanFinding> ORDER = Comparator.comparing(ScanFinding::path)
             .thenComparingInt(ScanFinding::line).thenComparingInt(ScanFinding::column).thenComparing(ScanFinding::ruleId);
 
-    private final SecretScanner scanner = new SecretScanner(SecretRules.catalogue());
+    /** Reading and scanning files is CPU-bound once the files are cached: one thread per core. */
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * The catalogue's scanner, built by the first worker that needs it (class initialisation is
+     * thread-safe), so that building it overlaps the start of the walk.
+     */
+    private static final class Catalogue {
+        static final SecretScanner SCANNER = new SecretScanner(SecretRules.catalogue());
+    }
 
     /**
      * @param request what to scan
@@ -35,22 +52,29 @@ public final class SecurityScan {
         int files = 0;
         long bytes = 0;
         int binary = 0;
-        for (Path target : request.targets()) {
-            SourceTree.Walk walk = SourceTree.walk(target, request.maxFileBytes());
-            String prefix = prefixOf(request.workspace(), target);
-            walk.notices().forEach(n -> notices.add(new FileNotice(prefix + n.relativePath(), n.message())));
-            binary += walk.binarySkipped();
-            List<FileResult> results = walk.files().parallelStream().map(f -> scanFile(f, prefix)).toList();
-            for (FileResult r : results) {
-                r.notice().ifPresent(notices::add);
-                findings.addAll(r.findings());
-                if (r.scanned()) {
-                    files++;
-                    bytes += r.bytes();
-                } else if (r.notice().isEmpty()) {
-                    binary++;
+        ExecutorService workers = Executors.newFixedThreadPool(THREADS, SecurityScan::worker);
+        try {
+            for (Path target : request.targets()) {
+                String prefix = prefixOf(request.workspace(), target);
+                // Files are scanned while the walk goes on; results are gathered in path order.
+                Batches batches = new Batches(workers, prefix);
+                List<FileNotice> walkNotices = SourceTree.walk(target, request.maxFileBytes(), batches);
+                walkNotices.forEach(n -> notices.add(new FileNotice(prefix + n.relativePath(), n.message())));
+                List<FileResult> results = batches.results();
+                results.sort(Comparator.comparing(FileResult::path));
+                for (FileResult r : results) {
+                    r.notice().ifPresent(notices::add);
+                    findings.addAll(r.findings());
+                    if (r.scanned()) {
+                        files++;
+                        bytes += r.bytes();
+                    } else if (r.notice().isEmpty()) {
+                        binary++;
+                    }
                 }
             }
+        } finally {
+            workers.shutdownNow();
         }
         for (Path moduleDir : request.moduleDirectories()) {
             findings.addAll(DependencyPinning.check(moduleDir, prefixOf(request.workspace(), moduleDir).replaceAll("/$", "")));
@@ -77,28 +101,148 @@ public final class SecurityScan {
         }
     }
 
-    private record FileResult(List<ScanFinding> findings, Optional<FileNotice> notice, boolean scanned, long bytes) {
+    private static Thread worker(Runnable task) {
+        Thread thread = new Thread(task, "slk-scan");
+        thread.setDaemon(true);
+        return thread;
     }
 
-    private FileResult scanFile(ScanFile file, String prefix) {
-        String path = prefix + file.relativePath();
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file.path());
-        } catch (IOException e) {
-            return new FileResult(List.of(), Optional.of(new FileNotice(path, "cannot be read: " + e.getMessage())),
-                    false, 0);
+    /**
+     * Hands the files the walk finds to the workers a few at a time: one task per file would cost
+     * a queue hand-over and often a thread wake-up for each of many small files.
+     */
+    private static final class Batches implements Consumer<ScanFile> {
+        private static final int FILES = 16;
+        private final ExecutorService workers;
+        private final String prefix;
+        private final List<Future<List<FileResult>>> scans = new ArrayList<>();
+        private List<ScanFile> batch = new ArrayList<>(FILES);
+
+        Batches(ExecutorService workers, String prefix) {
+            this.workers = workers;
+            this.prefix = prefix;
         }
-        Optional<String> text = TextDecoder.decode(content);
-        if (text.isEmpty()) {
-            return new FileResult(List.of(), Optional.empty(), false, 0);
+
+        @Override
+        public void accept(ScanFile file) {
+            batch.add(file);
+            if (batch.size() == FILES) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<ScanFile> files = batch;
+            batch = new ArrayList<>(FILES);
+            scans.add(workers.submit(() -> {
+                List<FileResult> results = new ArrayList<>(files.size());
+                for (ScanFile f : files) {
+                    results.add(scanFile(f, prefix));
+                }
+                return results;
+            }));
+        }
+
+        /** @return the results of all files handed over, once scanned, in no particular order */
+        List<FileResult> results() {
+            if (!batch.isEmpty()) {
+                submit();
+            }
+            List<FileResult> results = new ArrayList<>();
+            for (Future<List<FileResult>> scan : scans) {
+                results.addAll(join(scan));
+            }
+            return results;
+        }
+    }
+
+    private static <T> T join(Future<T> scan) {
+        try {
+            return scan.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scanning", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private record FileResult(String path, List<ScanFinding> findings, Optional<FileNotice> notice, boolean scanned,
+            long bytes) {
+    }
+
+    private static FileResult scanFile(ScanFile file, String prefix) {
+        String path = prefix + file.relativePath();
+        Content content = BUFFER.get();
+        try {
+            content.read(file.path());
+        } catch (IOException e) {
+            return new FileResult(path, List.of(),
+                    Optional.of(new FileNotice(path, "cannot be read: " + SourceTree.reason(e))), false, 0);
+        }
+        if (!(Catalogue.SCANNER.scan(path, content.bytes, content.length) instanceof SecretScanner.Text text)) {
+            return new FileResult(path, List.of(), Optional.empty(), false, 0);
         }
         String module = moduleOf(path);
-        List<ScanFinding> found = scanner.scan(path, text.get());
+        List<ScanFinding> found = text.findings();
         if (module != null) {
             found = found.stream().map(f -> f.withModule(module)).toList();
         }
-        return new FileResult(found, Optional.empty(), true, content.length);
+        return new FileResult(path, found, Optional.empty(), true, content.length);
+    }
+
+    /**
+     * Each worker reads every file into the same buffer: nothing is allocated per file but the
+     * text of files that hold a keyword, which keeps the garbage collector and page faults out of
+     * a scan of many megabytes.
+     */
+    private static final ThreadLocal<Content> BUFFER = ThreadLocal.withInitial(Content::new);
+
+    /** A reused buffer holding one file's content in its first {@code length} bytes. */
+    private static final class Content {
+        private static final int INITIAL = 64 * 1024;
+        /**
+         * Most bytes read at once. The channel reads through a direct buffer as large as the read,
+         * which it keeps for the thread: reads of one size reuse it, reads of ever larger files
+         * would allocate (and fault in) a new one each time.
+         */
+        private static final int CHUNK = 256 * 1024;
+        private byte[] bytes = new byte[INITIAL];
+        private int length;
+
+        void read(Path path) throws IOException {
+            length = 0;
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                long size = channel.size();
+                if (size >= Integer.MAX_VALUE - 1) {
+                    throw new IOException("too large to read: " + size + " bytes");
+                }
+                // One byte more than the size, to see the end of the file in the same read loop.
+                ensure((int) size + 1);
+                while (true) {
+                    if (length == bytes.length) {
+                        ensure(length + 1); // the file grew while being read
+                    }
+                    int n = channel.read(ByteBuffer.wrap(bytes, length, Math.min(CHUNK, bytes.length - length)));
+                    if (n < 0) {
+                        return;
+                    }
+                    length += n;
+                }
+            }
+        }
+
+        private void ensure(int capacity) {
+            if (capacity > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(capacity, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * bytes.length)));
+            }
+        }
     }
 
     /** Files under {@code modules/<id>/} belong to module {@code id}. */

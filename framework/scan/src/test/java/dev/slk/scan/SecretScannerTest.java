@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slk.scan.files.TextDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,51 @@ class SecretScannerTest {
         assertEquals(10, f.column());
         assertEquals("'zq_a...' (19 characters)", f.redacted());
         assertFalse(f.message().contains(token) || f.toString().contains(token));
+    }
+
+    /**
+     * Scanning bytes finds what decoding them and scanning the text finds, at the same lines and
+     * columns, whatever the encoding: the keyword search runs on the bytes, and its offsets must
+     * still be the text's.
+     */
+    @Test
+    void bytesAreScannedLikeTheirTextInEveryEncoding() {
+        // Built at run time, so that this source holds no secret: a password and an access key id,
+        // found through the keyword search's offsets (the assignment rule's lines, the key id's prefix).
+        String password = "Tr0ub4" + "dor&3x9Qz";
+        String keyId = "AK" + "IA" + "Q3EGRT7VNB2ZP5WX";
+        String text = "x = 1\n# p\u00e4ssword f\u00fcr \u2713\ntoken = '" + TestRules.token('h') + "'\n"
+                + "k: " + TestRules.token('i') + "\n\u00e9 db_password: \"" + password + "\" \u00e9\nid=" + keyId + "\n";
+        SecretScanner catalogue = new SecretScanner(dev.slk.scan.rules.SecretRules.catalogue());
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] ascii = text.replace("\u2713", "").replace("\u00e4", "a").replace("\u00fc", "u").replace("\u00e9", "e")
+                .getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> encodings = List.of(
+                ascii,
+                concat(bom, ascii),
+                utf8,
+                concat(bom, utf8),
+                text.replace("\u2713", "").getBytes(StandardCharsets.ISO_8859_1), // not UTF-8: read as ISO-8859-1
+                concat(bom, text.replace("\u2713", "").getBytes(StandardCharsets.ISO_8859_1)),
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)),
+                concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
+        for (byte[] bytes : encodings) {
+            for (SecretScanner s : List.of(scanner, catalogue)) {
+                List<ScanFinding> expected = s.scan("f", TextDecoder.decode(bytes).orElseThrow());
+                assertEquals(2, expected.size(), expected.toString());
+                assertEquals(expected, ((SecretScanner.Text) s.scan("f", bytes)).findings());
+                byte[] padded = java.util.Arrays.copyOf(bytes, bytes.length + 7); // a reused buffer's stale tail
+                assertEquals(expected, ((SecretScanner.Text) s.scan("f", padded, bytes.length)).findings());
+            }
+        }
+        assertTrue(scanner.scan("f", ("\0" + text).getBytes(StandardCharsets.UTF_8)) instanceof SecretScanner.Binary);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test

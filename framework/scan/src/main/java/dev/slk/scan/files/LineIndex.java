@@ -14,20 +14,50 @@ public final class LineIndex {
 
     /** @param text the whole text */
     public LineIndex(String text) {
-        length = text.length();
+        this(text, text.length());
+    }
+
+    private LineIndex(String text, int upTo) {
+        length = upTo;
         int[] found = new int[16];
         int count = 1;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            boolean lineEnd = c == '\n' || c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n');
-            if (lineEnd) {
+        if (text.lastIndexOf('\r', upTo) < 0) {
+            // The usual case, \n alone: jump from line break to line break.
+            for (int i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, count * 2);
                 }
                 found[count++] = i + 1;
             }
+        } else {
+            int end = text.length();
+            for (int i = 0; i < upTo; i++) {
+                char c = text.charAt(i);
+                boolean lineEnd = c == '\n' || c == '\r' && (i + 1 == end || text.charAt(i + 1) != '\n');
+                if (lineEnd) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = i + 1;
+                }
+            }
         }
         starts = Arrays.copyOf(found, count);
+    }
+
+    /**
+     * An index of the start of a text only, for when all offsets asked about are known to be
+     * early: it costs only as much as the text up to there.
+     *
+     * @param text the whole text
+     * @param upTo the greatest offset that will be asked about, from 0 to the text's length
+     * @return an index answering for offsets from 0 to {@code upTo}
+     */
+    public static LineIndex upTo(String text, int upTo) {
+        if (upTo < 0 || upTo > text.length()) {
+            throw new IndexOutOfBoundsException("offset " + upTo + " is outside a text of " + text.length() + " characters");
+        }
+        return new LineIndex(text, upTo);
     }
 
     /**
@@ -48,7 +78,10 @@ public final class LineIndex {
         return offset - starts[lineIndex(offset)] + 1;
     }
 
-    /** @return the number of lines; a text ending in a line break has an empty last line */
+    /**
+     * @return the number of lines (of the indexed start, for {@link #upTo}); a text ending in a
+     *     line break has an empty last line
+     */
     public int lineCount() {
         return starts.length;
     }

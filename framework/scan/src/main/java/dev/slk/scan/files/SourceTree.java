@@ -1,7 +1,6 @@
 package dev.slk.scan.files;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -10,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,12 +19,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Finds the files of a source tree that the security scan reads: what git would track, more or
  * less. It honours {@code .gitignore} files and {@code .git/info/exclude}, skips build output
- * and dependency directories, binary files and files over a size limit, and follows symbolic
- * links that stay inside the tree.
+ * and dependency directories and files over a size limit, and follows symbolic links that stay
+ * inside the tree. It reads no file content (but {@code .gitignore} files): binary files are told
+ * from text where they are read, by the scan, so each file is opened once.
  */
 public final class SourceTree {
     /** Directories never scanned, wherever they are: git metadata, build output, dependencies. */
@@ -31,9 +34,8 @@ public final class SourceTree {
 
     private final Path realRoot;
     private final long maxFileBytes;
-    private final List<ScanFile> files = new ArrayList<>();
+    private final Consumer<ScanFile> files;
     private final List<FileNotice> notices = new ArrayList<>();
-    private int binarySkipped;
     private final Set<Path> visitedDirectories = new HashSet<>();
     private final Set<Path> seenFiles = new HashSet<>();
     /** Links wait until the plain tree is walked, so a file is reported where it really is. */
@@ -47,9 +49,8 @@ public final class SourceTree {
      *
      * @param files the files to scan, sorted by relative path
      * @param notices files and directories skipped for a reason the user should know, sorted
-     * @param binarySkipped how many binary files were skipped
      */
-    public record Walk(List<ScanFile> files, List<FileNotice> notices, int binarySkipped) {
+    public record Walk(List<ScanFile> files, List<FileNotice> notices) {
 
         /** Copies the lists. */
         public Walk {
@@ -58,9 +59,10 @@ public final class SourceTree {
         }
     }
 
-    private SourceTree(Path realRoot, long maxFileBytes) {
+    private SourceTree(Path realRoot, long maxFileBytes, Consumer<ScanFile> files) {
         this.realRoot = realRoot;
         this.maxFileBytes = maxFileBytes;
+        this.files = files;
     }
 
     /**
@@ -73,6 +75,24 @@ public final class SourceTree {
      *     root become notices
      */
     public static Walk walk(Path root, long maxFileBytes) throws IOException {
+        List<ScanFile> found = new ArrayList<>();
+        List<FileNotice> notices = walk(root, maxFileBytes, found::add);
+        found.sort(Comparator.comparing(ScanFile::relativePath));
+        return new Walk(found, notices);
+    }
+
+    /**
+     * Walks a tree, or takes a single file, handing each file to scan to {@code files} as soon as
+     * it is found, so that scanning can start while the walk goes on.
+     *
+     * @param root the directory to scan, or a single file (then named by its file name)
+     * @param maxFileBytes larger files are skipped, with a notice, without being read
+     * @param files receives the files to scan, in no particular order, on the calling thread
+     * @return what the user should know about the files and directories skipped, sorted
+     * @throws IOException when the root does not exist or cannot be read; problems below the
+     *     root become notices
+     */
+    public static List<FileNotice> walk(Path root, long maxFileBytes, Consumer<ScanFile> files) throws IOException {
         if (maxFileBytes < 0) {
             throw new IllegalArgumentException("maxFileBytes must not be negative: " + maxFileBytes);
         }
@@ -86,7 +106,7 @@ public final class SourceTree {
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(root.toString(), null, "cannot be read: permission denied");
         }
-        SourceTree tree = new SourceTree(realRoot, maxFileBytes);
+        SourceTree tree = new SourceTree(realRoot, maxFileBytes, files);
         if (attributes.isRegularFile()) {
             if (!Files.isReadable(realRoot)) {
                 throw new AccessDeniedException(root.toString(), null, "cannot be read: permission denied");
@@ -98,13 +118,12 @@ public final class SourceTree {
         } else {
             throw new FileSystemException(root.toString(), null, "is neither a file nor a directory");
         }
-        tree.files.sort(Comparator.comparing(ScanFile::relativePath));
         tree.notices.sort(Comparator.comparing(FileNotice::relativePath).thenComparing(FileNotice::message));
-        return new Walk(tree.files, tree.notices, tree.binarySkipped);
+        return List.copyOf(tree.notices);
     }
 
     private void walkRoot(Path root) throws IOException {
-        List<Path> entries;
+        List<Entry> entries;
         try {
             entries = list(root);
         } catch (IOException e) {
@@ -127,27 +146,30 @@ public final class SourceTree {
         if (!visitedDirectories.add(realDirectory)) {
             return;
         }
-        List<Path> entries;
+        List<Entry> entries;
         try {
             entries = list(directory);
         } catch (IOException e) {
             notices.add(new FileNotice(relativePath, "cannot be read: " + reason(e)));
             return;
         }
-        IgnoreRules rules = withIgnoreFile(parentRules, directory.resolve(".gitignore"), relativePath,
-                relativePath + "/.gitignore");
+        // The listing tells whether there is a .gitignore: no look-up for the many directories without.
+        IgnoreRules rules = parentRules;
+        if (entries.stream().anyMatch(entry -> entry.name().equals(".gitignore"))) {
+            rules = withIgnoreFile(parentRules, directory.resolve(".gitignore"), relativePath,
+                    relativePath + "/.gitignore");
+        }
         visitEntries(entries, realDirectory, relativePath, rules);
     }
 
-    private void visitEntries(List<Path> entries, Path realDirectory, String parentPath, IgnoreRules rules) {
-        for (Path entry : entries) {
-            String name = entry.getFileName().toString();
+    private void visitEntries(List<Entry> entries, Path realDirectory, String parentPath, IgnoreRules rules) {
+        for (Entry listed : entries) {
+            Path entry = listed.path();
+            String name = listed.name();
             String relativePath = parentPath.isEmpty() ? name : parentPath + "/" + name;
-            BasicFileAttributes attributes;
-            try {
-                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
-                notices.add(new FileNotice(relativePath, "cannot be read: " + reason(e)));
+            BasicFileAttributes attributes = listed.attributes();
+            if (attributes == null) {
+                notices.add(new FileNotice(relativePath, "cannot be read: " + reason(listed.error())));
                 continue;
             }
             // A ".git" file (in a worktree or submodule) is git metadata as much as the directory.
@@ -227,18 +249,12 @@ public final class SourceTree {
             notices.add(new FileNotice(relativePath, "skipped: " + ByteSizes.over(size, maxFileBytes)));
             return;
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(path)) {
-            head = in.readNBytes(TextDecoder.SNIFF_BYTES);
-        } catch (IOException e) {
-            notices.add(new FileNotice(relativePath, "cannot be read: " + reason(e)));
+        // A permission check, not an open: the scan opens each file once, when it reads it.
+        if (!Files.isReadable(path)) {
+            notices.add(new FileNotice(relativePath, "cannot be read: permission denied"));
             return;
         }
-        if (TextDecoder.looksBinary(head, head.length)) {
-            binarySkipped++;
-        } else {
-            files.add(new ScanFile(path, relativePath));
-        }
+        files.accept(new ScanFile(path, relativePath));
     }
 
     private IgnoreRules withIgnoreFile(IgnoreRules rules, Path file, String base, String relativePath) {
@@ -254,20 +270,45 @@ public final class SourceTree {
         }
     }
 
-    private static List<Path> list(Path directory) throws IOException {
-        List<Path> entries = new ArrayList<>();
+    /**
+     * A directory entry: its file name (taken once, not at every comparison of a sort) and its
+     * own attributes (a symbolic link's, not its target's), or why they could not be read.
+     */
+    private record Entry(Path path, String name, BasicFileAttributes attributes, IOException error) {
+    }
+
+    private static List<Entry> list(Path directory) throws IOException {
+        List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            // Where the platform offers it, attributes are read relative to the open directory
+            // (fstatat), which spares the kernel resolving every entry's whole path again.
+            @SuppressWarnings("unchecked")
+            SecureDirectoryStream<Path> secure = stream instanceof SecureDirectoryStream
+                    ? (SecureDirectoryStream<Path>) stream : null;
             for (Path entry : stream) {
-                entries.add(entry);
+                Path name = entry.getFileName();
+                try {
+                    BasicFileAttributes attributes = secure == null
+                            ? Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                            : secure.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                                    .readAttributes();
+                    entries.add(new Entry(entry, name.toString(), attributes, null));
+                } catch (IOException e) {
+                    entries.add(new Entry(entry, name.toString(), null, e));
+                }
             }
         } catch (DirectoryIteratorException e) {
             throw e.getCause();
         }
-        entries.sort(Comparator.comparing(entry -> entry.getFileName().toString()));
+        entries.sort(Comparator.comparing(Entry::name));
         return entries;
     }
 
-    private static String reason(IOException e) {
+    /**
+     * @param e why a file or directory could not be read
+     * @return the reason in a few words, for a notice: "permission denied", ...
+     */
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

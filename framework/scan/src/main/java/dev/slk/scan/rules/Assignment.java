@@ -32,6 +32,16 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
 
     private static final String QUOTES = "\"'`";
 
+    private static final int ASCII = 128;
+    /** {@link #isBare} of each ASCII character, looked up: it runs for every character of every value. */
+    private static final boolean[] BARE_ASCII = new boolean[ASCII];
+
+    static {
+        for (char c = 0; c < ASCII; c++) {
+            BARE_ASCII[c] = !Character.isWhitespace(c) && NOT_BARE.indexOf(c) < 0;
+        }
+    }
+
     /**
      * Finds assignments from their operators (':', '=', ':=', '=>') and reads the key backwards
      * and the value forwards, so only operators cost work, and every character is looked at a
@@ -218,7 +228,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
     }
 
     private static boolean isBare(char c) {
-        return !Character.isWhitespace(c) && NOT_BARE.indexOf(c) < 0;
+        return c < ASCII ? BARE_ASCII[c] : !Character.isWhitespace(c);
     }
 
     private static boolean endsLine(String text, int i) {

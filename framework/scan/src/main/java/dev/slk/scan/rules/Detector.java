@@ -12,14 +12,15 @@ public interface Detector {
     List<SecretMatch> find(String text);
 
     /**
-     * The same search, given the text lower-cased as well (the scanner computes it once per file
-     * for its keyword prefilter); detectors that search for keywords override this to reuse it.
+     * The same search, given where the keywords of the scan occur in the text (the scanner finds
+     * them once per file for its prefilter); detectors that look for keywords override this to
+     * reuse them instead of searching the text again.
      *
      * @param text the whole file
-     * @param lowerCase {@code text.toLowerCase(Locale.ROOT)}
+     * @param hits the keywords found in {@code text}, offsets in its characters
      * @return the matches, in order; empty when none
      */
-    default List<SecretMatch> find(String text, String lowerCase) {
+    default List<SecretMatch> find(String text, KeywordHits hits) {
         return find(text);
     }
 }

@@ -16,20 +16,36 @@ final class Detectors {
      */
     static Detector anyOf(List<Detector> detectors) {
         List<Detector> copy = List.copyOf(detectors);
-        return text -> {
-            List<SecretMatch> all = new ArrayList<>();
-            for (Detector d : copy) {
-                all.addAll(d.find(text));
-            }
-            all.sort(Comparator.comparingInt(SecretMatch::start));
-            List<SecretMatch> kept = new ArrayList<>();
-            for (SecretMatch m : all) {
-                if (kept.isEmpty() || m.start() >= kept.get(kept.size() - 1).end()) {
-                    kept.add(m);
+        return new Detector() {
+            @Override
+            public List<SecretMatch> find(String text) {
+                List<SecretMatch> all = new ArrayList<>();
+                for (Detector d : copy) {
+                    all.addAll(d.find(text));
                 }
+                return firstOfOverlapping(all);
             }
-            return kept;
+
+            @Override
+            public List<SecretMatch> find(String text, KeywordHits hits) {
+                List<SecretMatch> all = new ArrayList<>();
+                for (Detector d : copy) {
+                    all.addAll(d.find(text, hits));
+                }
+                return firstOfOverlapping(all);
+            }
         };
+    }
+
+    private static List<SecretMatch> firstOfOverlapping(List<SecretMatch> all) {
+        all.sort(Comparator.comparingInt(SecretMatch::start));
+        List<SecretMatch> kept = new ArrayList<>();
+        for (SecretMatch m : all) {
+            if (kept.isEmpty() || m.start() >= kept.get(kept.size() - 1).end()) {
+                kept.add(m);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -38,7 +54,20 @@ final class Detectors {
      */
     static Detector whenContains(List<String> literals, Detector detector) {
         List<String> copy = List.copyOf(literals);
-        return text -> copy.stream().anyMatch(l -> containsIgnoreCase(text, l)) ? detector.find(text) : List.of();
+        return new Detector() {
+            @Override
+            public List<SecretMatch> find(String text) {
+                return copy.stream().anyMatch(l -> containsIgnoreCase(text, l)) ? detector.find(text) : List.of();
+            }
+
+            @Override
+            public List<SecretMatch> find(String text, KeywordHits hits) {
+                if (!hits.knows(copy)) {
+                    return find(text);
+                }
+                return hits.containsAny(copy) ? detector.find(text, hits) : List.of();
+            }
+        };
     }
 
     /**
@@ -60,99 +89,143 @@ final class Detectors {
     }
 
     /**
-     * @return a detector giving the matches of {@code detector} that overlap no match of
-     *     {@code claimers}, so a value a specific rule reports is not reported again by a broad one
+     * @param detector the broad detector
+     * @param claimers the specific rules whose matches take precedence
+     * @return a detector giving the matches of {@code detector} that overlap no match of a
+     *     claimer, so a value a specific rule reports is not reported again by a broad one. A
+     *     claimer none of whose keywords occur in the text is not run: like the scanner, this
+     *     relies on every match of a rule holding one of its keywords
      */
-    static Detector excluding(Detector detector, List<Detector> claimers) {
-        List<Detector> copy = List.copyOf(claimers);
-        return (LowerCasingDetector) (text, lowerCase) -> {
-            List<SecretMatch> found = detector.find(text, lowerCase);
-            if (found.isEmpty()) {
-                return found;
+    static Detector excluding(Detector detector, List<SecretRule> claimers) {
+        List<SecretRule> copy = List.copyOf(claimers);
+        LazyKeywordSearch own = new LazyKeywordSearch(copy.stream().flatMap(r -> r.keywords().stream()).toList());
+        return new Detector() {
+            @Override
+            public List<SecretMatch> find(String text) {
+                return find(text, own.find(text));
             }
-            List<SecretMatch> claimed = new ArrayList<>();
-            for (Detector c : copy) {
-                claimed.addAll(c.find(text, lowerCase));
-            }
-            List<SecretMatch> kept = new ArrayList<>();
-            for (SecretMatch m : found) {
-                if (claimed.stream().noneMatch(c -> c.start() < m.end() && m.start() < c.end())) {
-                    kept.add(m);
+
+            @Override
+            public List<SecretMatch> find(String text, KeywordHits hits) {
+                List<SecretMatch> found = detector.find(text, hits);
+                if (found.isEmpty()) {
+                    return found;
                 }
+                List<SecretMatch> claimed = new ArrayList<>();
+                for (SecretRule c : copy) {
+                    if (c.keywords().isEmpty() || !hits.knows(c.keywords()) || hits.containsAny(c.keywords())) {
+                        claimed.addAll(c.detector().find(text, hits));
+                    }
+                }
+                List<SecretMatch> kept = new ArrayList<>();
+                for (SecretMatch m : found) {
+                    if (claimed.stream().noneMatch(c -> c.start() < m.end() && m.start() < c.end())) {
+                        kept.add(m);
+                    }
+                }
+                return kept;
             }
-            return kept;
         };
     }
 
-    /**
-     * Runs {@code detector} only on the lines that contain one of {@code keywords}, for detectors
-     * whose match always shares a line with a keyword (an assignment's key names the secret).
-     * Most lines of most files hold none, and this skips them without looking at their operators.
-     *
-     * @param detector the line-local detector
-     * @param keywords lower-case keywords, at least one of which is on every matching line
-     * @return the restricted detector, with offsets in the whole text
-     */
+    /** How long a line must be to count as one long line (minified code) rather than a line. */
     private static final int LONG_LINE = 8192;
+    /** Window taken before a keyword on a long line: a key is at most 81 characters with the keyword inside it. */
     private static final int WINDOW_BEFORE = 128;
+    /** Window taken after a keyword on a long line: the rest of the key, the operator and the value. */
     private static final int WINDOW_AFTER = Assignment.MAX_VALUE + 256;
 
-    static Detector onKeywordLines(Detector detector, List<String> keywords) {
+    /**
+     * Runs an assignment detector only on the lines that could hold an assignment it accepts:
+     * those with one of {@code keywords} (every key it accepts holds one) and, since the key comes
+     * right before the operator, with an operator (':' or '=') somewhere after their first keyword.
+     * Most lines of most files hold no keyword, and most keyword lines have no operator after it
+     * ("// rotate the password", "return tokens"), so both are skipped without looking at their
+     * operators. Lines are independent: an assignment never spans two. On a very long line
+     * (minified code) with an operator after its first keyword, a window around each keyword is
+     * taken instead.
+     *
+     * @param detector the assignment detector, line-local
+     * @param keywords keywords, one of which is in every key the detector accepts
+     * @return the restricted detector, with offsets in the whole text
+     */
+    static Detector onAssignmentLines(Detector detector, List<String> keywords) {
         List<String> copy = List.copyOf(keywords);
-        return (LowerCasingDetector) (text, lowerCase) -> {
-            if (lowerCase.length() != text.length()) {
-                return detector.find(text); // lower-casing moved offsets (rare non-ASCII): search it all
+        LazyKeywordSearch own = new LazyKeywordSearch(copy);
+        return new Detector() {
+            @Override
+            public List<SecretMatch> find(String text) {
+                return find(text, own.find(text));
             }
-            List<SecretMatch> found = new ArrayList<>();
-            int[] ranges = keywordLines(lowerCase, copy);
-            for (int r = 0; r < ranges.length; r += 2) {
-                int start = ranges[r];
-                for (SecretMatch m : detector.find(text.substring(start, ranges[r + 1]))) {
-                    found.add(new SecretMatch(m.start() + start, m.end() + start, m.secret()));
+
+            @Override
+            public List<SecretMatch> find(String text, KeywordHits hits) {
+                int[] starts = own.in(hits, text).starts(copy);
+                List<SecretMatch> found = new ArrayList<>();
+                int[] ranges = assignmentLines(text, starts);
+                for (int r = 0; r < ranges.length; r += 2) {
+                    int start = ranges[r];
+                    for (SecretMatch m : detector.find(text.substring(start, ranges[r + 1]))) {
+                        found.add(new SecretMatch(m.start() + start, m.end() + start, m.secret()));
+                    }
                 }
+                return found;
             }
-            return found;
         };
     }
 
     /**
-     * Start and end offsets of the merged runs of lines that hold a keyword, in order. On a very
-     * long line (minified code) only a window around each keyword is taken: a key is at most 81
-     * characters with the keyword inside it, and a value at most {@link Assignment#MAX_VALUE}.
+     * @param text the text
+     * @param starts where keywords start, ascending
+     * @return start and end offsets of the merged runs of lines that hold those keywords with an
+     *     operator after the first, and of windows around them on long lines, in order
      */
-    private static int[] keywordLines(String lower, List<String> keywords) {
-        java.util.TreeMap<Integer, Integer> lines = new java.util.TreeMap<>();
-        for (String keyword : keywords) {
-            int lineStart = 0;
-            int lineEnd = -1; // the line last located, so a line with many keywords is located once
-            int at = lower.indexOf(keyword);
-            while (at >= 0) {
-                if (at >= lineEnd) {
-                    lineStart = lower.lastIndexOf('\n', at) + 1;
-                    int newline = lower.indexOf('\n', at);
-                    lineEnd = newline < 0 ? lower.length() : newline + 1;
+    private static int[] assignmentLines(String text, int[] starts) {
+        int[] ranges = new int[Math.min(2 * starts.length, 64)];
+        int n = 0;
+        int lineStart = 0;
+        int lineEnd = -1; // the line last located, so a line with many keywords is located once
+        boolean lineTaken = true;
+        int length = text.length();
+        for (int at : starts) {
+            if (at >= lineEnd) {
+                // The first keyword of a line is its earliest: no operator after it, none after any,
+                // so the line cannot hold a match (nor can any window of it, if it is a long one).
+                int i = at;
+                while (i < length && !isOperatorOrNewline(text.charAt(i))) {
+                    i++;
                 }
-                if (lineEnd - lineStart > LONG_LINE) {
-                    lines.merge(Math.max(lineStart, at - WINDOW_BEFORE), Math.min(lineEnd, at + WINDOW_AFTER), Math::max);
-                    // Windows overlap within WINDOW_AFTER; skip to where a new one would start.
-                    at = lower.indexOf(keyword, Math.max(at + keyword.length(), Math.min(lineEnd, at + WINDOW_AFTER)
-                            - WINDOW_BEFORE));
+                lineTaken = i < length && text.charAt(i) != '\n';
+                if (!lineTaken) {
+                    lineEnd = i < length ? i + 1 : length;
                     continue;
                 }
-                lines.merge(lineStart, lineEnd, Math::max);
-                at = lineEnd >= lower.length() ? -1 : lower.indexOf(keyword, lineEnd);
+                int newline = text.indexOf('\n', i);
+                lineEnd = newline < 0 ? length : newline + 1;
+                lineStart = text.lastIndexOf('\n', at) + 1;
+            } else if (!lineTaken) {
+                continue;
             }
-        }
-        int[] merged = new int[lines.size() * 2];
-        int n = 0;
-        for (java.util.Map.Entry<Integer, Integer> line : lines.entrySet()) {
-            if (n > 0 && line.getKey() <= merged[n - 1]) {
-                merged[n - 1] = Math.max(merged[n - 1], line.getValue());
+            int start = lineStart;
+            int end = lineEnd;
+            if (lineEnd - lineStart > LONG_LINE) {
+                start = Math.max(lineStart, at - WINDOW_BEFORE);
+                end = Math.min(lineEnd, at + WINDOW_AFTER);
+            }
+            if (n > 0 && start <= ranges[n - 1]) {
+                ranges[n - 1] = Math.max(ranges[n - 1], end);
             } else {
-                merged[n++] = line.getKey();
-                merged[n++] = line.getValue();
+                if (n == ranges.length) {
+                    ranges = java.util.Arrays.copyOf(ranges, 2 * n);
+                }
+                ranges[n++] = start;
+                ranges[n++] = end;
             }
         }
-        return java.util.Arrays.copyOf(merged, n);
+        return java.util.Arrays.copyOf(ranges, n);
+    }
+
+    private static boolean isOperatorOrNewline(char c) {
+        return c == ':' || c == '=' || c == '\n';
     }
 }

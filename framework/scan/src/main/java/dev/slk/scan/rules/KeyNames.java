@@ -45,14 +45,16 @@ final class KeyNames {
      * @return whether the key holds a secret in the generic sense (password, token, api key, ...)
      */
     static boolean holdsSecret(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        // Most keys name no secret at all; rule them out before splitting them into words.
-        if (MUST_HAVE.stream().noneMatch(lower::contains)) {
+        // Most keys name no secret at all; rule them out before splitting them into words, without
+        // allocating: this runs for every key on every line that holds a keyword.
+        if (!containsAnyIgnoringCase(key, MUST_HAVE)) {
             return false;
         }
         List<String> words = words(key);
-        if (words.stream().anyMatch(EXAMPLE_WORDS::contains)) {
-            return false;
+        for (String word : words) {
+            if (EXAMPLE_WORDS.contains(word)) {
+                return false;
+            }
         }
         if (words.size() > 1 && VALUE_WORDS.contains(words.get(words.size() - 1))) {
             words = words.subList(0, words.size() - 1);
@@ -71,6 +73,18 @@ final class KeyNames {
         for (String suffix : GLUED_SUFFIXES) {
             if (last.endsWith(suffix)) {
                 return !CURSOR_QUALIFIERS.contains(last.substring(0, last.length() - suffix.length()));
+            }
+        }
+        return false;
+    }
+
+    /** @return whether {@code s} contains one of the lower-case ASCII {@code words}, ignoring ASCII case */
+    private static boolean containsAnyIgnoringCase(String s, List<String> words) {
+        for (String word : words) {
+            for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
+                if (s.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
             }
         }
         return false;

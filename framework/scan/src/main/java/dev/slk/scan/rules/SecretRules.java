@@ -20,6 +20,13 @@ public final class SecretRules {
             "api-key", "api.key", "privatekey", "private_key", "private-key", "private.key", "authkey", "auth_key",
             "auth-key", "auth.key");
 
+    /** Every key naming an AWS secret access key contains one of these ({@link KeyNames#awsSecretAccessKey}). */
+    private static final List<String> AWS_SECRET_KEYWORDS = List.of(
+            "aws", "secret_access_key", "secretaccesskey", "secret-access-key");
+    /** Every key naming an AWS session token contains one of these ({@link KeyNames#awsSessionToken}). */
+    private static final List<String> AWS_SESSION_KEYWORDS = List.of(
+            "session_token", "sessiontoken", "session-token", "security_token", "securitytoken", "security-token");
+
     private static final String BEFORE = "(?<![A-Za-z0-9_+/-])";
     private static final String AFTER = "(?![A-Za-z0-9_+/=-])";
 
@@ -57,6 +64,8 @@ public final class SecretRules {
     /** Where "8Q~" sits in a modern Azure client secret. */
     private static final int AZURE_SECRET_MARK_OFFSET = 3;
     private static final int SLACK_TOKEN_MIN_LENGTH = 30;
+    /** The prefixes {@link #SLACK_TOKEN} starts with ({@code xox[baprs]-}): the rule's keywords and the detector's anchors. */
+    private static final List<String> SLACK_TOKEN_PREFIXES = List.of("xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-");
 
     private static final List<SecretRule> CATALOGUE = build();
 
@@ -71,6 +80,12 @@ public final class SecretRules {
     }
 
     private static List<SecretRule> build() {
+        SecretRule gcpServiceAccount = new SecretRule("gcp-service-account-key", ScanSeverity.CRITICAL,
+                "Google Cloud service-account private key",
+                "Delete the key in IAM (service accounts > keys) and use workload identity federation"
+                        + " instead of key files.",
+                List.of("client_email"),
+                new GcpServiceAccount());
         List<SecretRule> specific = new ArrayList<>(List.of(
                 new SecretRule("aws-access-key-id", ScanSeverity.HIGH,
                         "AWS access key id",
@@ -84,36 +99,32 @@ public final class SecretRules {
                         "AWS secret access key",
                         "Deactivate and delete the access key in IAM now, then use roles or the default credential"
                                 + " chain; never commit credentials.",
-                        List.of("aws", "secret_access_key", "secretaccesskey", "secret-access-key"),
-                        new AssignmentDetector(KeyNames::awsSecretAccessKey, a -> awsSecret(a.value()))),
+                        AWS_SECRET_KEYWORDS,
+                        Detectors.onAssignmentLines(
+                                new AssignmentDetector(KeyNames::awsSecretAccessKey, a -> awsSecret(a.value())),
+                                AWS_SECRET_KEYWORDS)),
                 new SecretRule("aws-session-token", ScanSeverity.HIGH,
                         "AWS session token",
                         "Revoke the role session (IAM: revoke active sessions) and load temporary credentials at"
                                 + " run time instead of storing them.",
-                        List.of("session_token", "sessiontoken", "session-token", "security_token", "securitytoken",
-                                "security-token"),
-                        new AssignmentDetector(KeyNames::awsSessionToken,
+                        AWS_SESSION_KEYWORDS,
+                        Detectors.onAssignmentLines(new AssignmentDetector(KeyNames::awsSessionToken,
                                 a -> AWS_SESSION_VALUE.matcher(a.value()).matches()
-                                        && Entropy.shannon(a.value()) >= BASE64_MIN_ENTROPY)),
+                                        && Entropy.shannon(a.value()) >= BASE64_MIN_ENTROPY), AWS_SESSION_KEYWORDS)),
                 new SecretRule("azure-connection-string-key", ScanSeverity.CRITICAL,
                         "Azure Storage, Event Hubs or Service Bus key in a connection string",
                         "Rotate the account or shared access key, and use a managed identity or Key Vault"
                                 + " reference instead of a connection string.",
                         List.of("accountkey", "sharedaccesskey"),
-                        new PatternDetector(AZURE_ACCOUNT_KEY, 1, s -> Entropy.shannon(s) >= BASE64_MIN_ENTROPY,
-                                List.of())),
+                        PatternDetector.anchoredIgnoringCase(AZURE_ACCOUNT_KEY, 1,
+                                s -> Entropy.shannon(s) >= BASE64_MIN_ENTROPY, List.of("AccountKey", "SharedAccessKey"))),
                 new SecretRule("azure-client-secret", ScanSeverity.HIGH,
                         "Azure AD (Entra ID) application client secret",
                         "Delete the secret from the app registration, create a new one and load it from Key Vault"
                                 + " or use a managed identity / workload identity federation.",
                         List.of("8q~", "azure", "microsoft"),
                         azureClientSecret()),
-                new SecretRule("gcp-service-account-key", ScanSeverity.CRITICAL,
-                        "Google Cloud service-account private key",
-                        "Delete the key in IAM (service accounts > keys) and use workload identity federation"
-                                + " instead of key files.",
-                        List.of("client_email"),
-                        new GcpServiceAccount()),
+                gcpServiceAccount,
                 new SecretRule("gcp-api-key", ScanSeverity.HIGH,
                         "Google Cloud API key",
                         "Delete or regenerate the key in the Cloud console, and restrict the new one by API and"
@@ -126,7 +137,7 @@ public final class SecretRules {
                         "Treat the key as compromised: replace it, revoke any certificate, and keep keys in a"
                                 + " secret store.",
                         List.of("private key"),
-                        Detectors.excluding(new PemDetector(), List.of(new GcpServiceAccount()))),
+                        Detectors.excluding(new PemDetector(), List.of(gcpServiceAccount))),
                 new SecretRule("github-token", ScanSeverity.HIGH,
                         "GitHub token",
                         "Revoke the token in GitHub settings and use the workflow's GITHUB_TOKEN or a secret.",
@@ -142,16 +153,16 @@ public final class SecretRules {
                 new SecretRule("slack-token", ScanSeverity.HIGH,
                         "Slack API token",
                         "Revoke the token in the Slack app settings and load the new one from a secret store.",
-                        List.of("xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"),
+                        SLACK_TOKEN_PREFIXES,
                         new PatternDetector(SLACK_TOKEN, 1, s -> s.length() >= SLACK_TOKEN_MIN_LENGTH
-                                && Entropy.shannon(s) >= TOKEN_MIN_ENTROPY, List.of("xox"))),
+                                && Entropy.shannon(s) >= TOKEN_MIN_ENTROPY, SLACK_TOKEN_PREFIXES)),
                 new SecretRule("slack-webhook-url", ScanSeverity.MEDIUM,
                         "Slack incoming webhook URL",
                         "Regenerate the webhook in Slack and keep its URL in a secret.",
                         List.of("hooks.slack.com"),
                         new PatternDetector(SLACK_WEBHOOK, 1,
                                 s -> Entropy.shannon(s.substring(s.lastIndexOf('/') + 1)) >= TOKEN_MIN_ENTROPY,
-                                List.of("https://hooks.slack.com/"))),
+                                List.of("hooks.slack.com"), "https://".length())),
                 new SecretRule("jwt", ScanSeverity.MEDIUM,
                         "JSON Web Token",
                         "Do not commit bearer tokens; if this one is still valid, revoke its session or rotate the"
@@ -164,13 +175,13 @@ public final class SecretRules {
                                 + " of in the URL.",
                         List.of("://"),
                         new UrlCredentials())));
-        List<Detector> claimers = specific.stream().map(SecretRule::detector).toList();
+        List<SecretRule> claimers = List.copyOf(specific);
         specific.add(new SecretRule("generic-secret-assignment", ScanSeverity.MEDIUM,
                 "Hard-coded password, token or API key",
                 "Move the value to a secret store or environment variable and reference it; rotate it if it was"
                         + " ever real.",
                 GENERIC_KEYWORDS,
-                Detectors.excluding(Detectors.onKeywordLines(
+                Detectors.excluding(Detectors.onAssignmentLines(
                         new AssignmentDetector(KeyNames::holdsSecret, Values::genericSecret), GENERIC_KEYWORDS), claimers)));
         return List.copyOf(specific);
     }

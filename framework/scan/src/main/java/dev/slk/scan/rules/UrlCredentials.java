@@ -12,10 +12,14 @@ final class UrlCredentials implements Detector {
 
     // Tried right after each "://": user and password cannot hold '/', '@', '?', '#' or spaces
     // unencoded, so both stop there and are possessive; each "://" costs one bounded scan.
+    private static final int MAX_USER = 128;
+    private static final int MAX_PASSWORD = 256;
     private static final Pattern USER_PASSWORD = Pattern.compile(
-            "([^\\s:@/?#\"'`<>\\[\\]]{0,128}+):([^\\s@/?#\"'`<>\\[\\]]{1,256}+)@([A-Za-z0-9._-]{1,253}+|\\[)");
+            "([^\\s:@/?#\"'`<>\\[\\]]{0," + MAX_USER + "}+):([^\\s@/?#\"'`<>\\[\\]]{1," + MAX_PASSWORD
+                    + "}+)@([A-Za-z0-9._-]{1,253}+|\\[)");
 
     private static final String SCHEME_END = "://";
+    private static final List<String> SCHEME_END_KEYWORD = List.of(SCHEME_END);
     private static final int MAX_SCHEME = 32;
     private static final int MIN_PASSWORD = 4;
 
@@ -27,10 +31,25 @@ final class UrlCredentials implements Detector {
 
     @Override
     public List<SecretMatch> find(String text) {
+        List<Integer> places = new ArrayList<>();
+        for (int at = text.indexOf(SCHEME_END); at >= 0; at = text.indexOf(SCHEME_END, at + 1)) {
+            places.add(at);
+        }
+        return at(text, places.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Takes the places of "://" from the scan's keyword hits when it searched for it. */
+    @Override
+    public List<SecretMatch> find(String text, KeywordHits hits) {
+        return hits.knows(SCHEME_END_KEYWORD) ? at(text, hits.starts(SCHEME_END_KEYWORD)) : find(text);
+    }
+
+    private static List<SecretMatch> at(String text, int[] schemeEnds) {
         List<SecretMatch> found = new ArrayList<>();
         Matcher m = USER_PASSWORD.matcher(text);
-        for (int at = text.indexOf(SCHEME_END); at >= 0; at = text.indexOf(SCHEME_END, at + 1)) {
-            if (!afterScheme(text, at) || !m.region(at + SCHEME_END.length(), text.length()).lookingAt()) {
+        for (int at : schemeEnds) {
+            if (!userInfoFollows(text, at + SCHEME_END.length()) || !afterScheme(text, at)
+                    || !m.region(at + SCHEME_END.length(), text.length()).lookingAt()) {
                 continue;
             }
             String password = m.group(2);
@@ -40,6 +59,30 @@ final class UrlCredentials implements Detector {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether a ':' and then an '@' come after {@code from} before any character that neither a
+     * user name nor a password may hold unencoded (the regex's whitespace is space and \t to \r):
+     * what {@link #USER_PASSWORD} needs, checked without the regex, which most URLs
+     * ("https://host/path") fail at their first '/'.
+     */
+    private static boolean userInfoFollows(String text, int from) {
+        boolean colon = false;
+        int limit = Math.min(text.length(), from + MAX_USER + 1 + MAX_PASSWORD + 1);
+        for (int i = from; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return colon;
+            }
+            if (c == ':') {
+                colon = true;
+            } else if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>'
+                    || c == '[' || c == ']' || c == ' ' || c >= '\t' && c <= '\r') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether a scheme, letter first, ends at {@code at}: "postgres", "mongodb+srv", "git+ssh". */

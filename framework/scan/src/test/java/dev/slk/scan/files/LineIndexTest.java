@@ -67,6 +67,23 @@ class LineIndexTest {
     }
 
     @Test
+    void anIndexOfTheStartAnswersLikeAFullOneUpToItsEnd() {
+        String text = "a\r\nbb\rccc\nd\n\neee";
+        LineIndex full = new LineIndex(text);
+        for (int upTo = 0; upTo <= text.length(); upTo++) {
+            LineIndex start = LineIndex.upTo(text, upTo);
+            for (int offset = 0; offset <= upTo; offset++) {
+                assertAt(start, offset, full.line(offset), full.column(offset));
+            }
+            int beyond = upTo + 1;
+            assertThrows(IndexOutOfBoundsException.class, () -> start.line(beyond));
+        }
+        String unix = "one\ntwo\nthree\n";
+        assertAt(LineIndex.upTo(unix, 9), 9, 3, 2);
+        assertThrows(IndexOutOfBoundsException.class, () -> LineIndex.upTo(unix, unix.length() + 1));
+    }
+
+    @Test
     void offsetsOutsideTheTextAreRefused() {
         LineIndex index = new LineIndex("abc");
         assertThrows(IndexOutOfBoundsException.class, () -> index.line(-1));

@@ -61,7 +61,6 @@ class SourceTreeTest {
         assertEquals(List.of("a.yaml", "a/c.txt", "a/z/deep.txt", "b.txt"), paths(walk));
         assertEquals(root.resolve("a/z/deep.txt"), walk.files().get(2).path());
         assertEquals(List.of(), walk.notices());
-        assertEquals(0, walk.binarySkipped());
     }
 
     @Test
@@ -151,15 +150,27 @@ class SourceTreeTest {
     }
 
     @Test
-    void binaryFilesAreSkippedSilentlyButCounted() throws IOException {
+    void theWalkReadsNoContentSoBinaryFilesAreLeftToTheScan() throws IOException {
+        // Binary files are told apart where they are read (SecurityScanTest): each file is opened once.
         Files.createDirectories(root.resolve("img"));
         Files.write(root.resolve("img/logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
-        Files.write(root.resolve("blob.bin"), new byte[] {1, 2, 3, 4, 5, 'a'});
         write("readme.md", "text");
         SourceTree.Walk walk = walk();
-        assertEquals(List.of("readme.md"), paths(walk));
+        assertEquals(List.of("img/logo.png", "readme.md"), paths(walk));
         assertEquals(List.of(), walk.notices());
-        assertEquals(2, walk.binarySkipped());
+    }
+
+    @Test
+    void filesAreHandedOverAsTheyAreFoundWithTheSameResult() throws IOException {
+        write("b.txt", "b");
+        write("a/c.txt", "c");
+        Files.write(root.resolve(".gitignore"), "ignored.txt\n".getBytes(StandardCharsets.UTF_8));
+        write("ignored.txt", "x");
+        List<ScanFile> handed = new java.util.ArrayList<>();
+        List<FileNotice> notices = SourceTree.walk(root, NO_LIMIT, handed::add);
+        assertEquals(walk().notices(), notices);
+        assertEquals(java.util.Set.copyOf(walk().files()), java.util.Set.copyOf(handed));
+        assertEquals(3, handed.size()); // .gitignore, a/c.txt, b.txt
     }
 
     @Test
@@ -172,7 +183,6 @@ class SourceTreeTest {
         SourceTree.Walk walk = SourceTree.walk(root, 5L * 1024 * 1024);
         assertEquals(List.of("small.txt"), paths(walk));
         assertEquals(List.of(new FileNotice("dump.sql", "skipped: 12.3 MiB is over the 5 MiB limit")), walk.notices());
-        assertEquals(0, walk.binarySkipped());
     }
 
     @Test

@@ -277,6 +277,10 @@ final class NegativeCases {
         all.add(new Negative(rule, "masked", "\"password\": \"********\"\n"));
         all.add(new Negative(rule, "this.field", "this.password = this.password;\n"));
         all.add(new Negative(rule, "property name", "token: \"app.security.jwt.token\"\n"));
+        all.add(new Negative(rule, "field path", "password = settings.DB_PASSWORD\n"));
+        all.add(new Negative(rule, "field path with digits", "token = oauth2Client.accessToken\n"));
+        all.add(new Negative(rule, "field path with a version", "api_key: myApp.v2Beta.token\n"));
+        all.add(new Negative(rule, "field path, acronym", "secret = AWS.S3.secretKey\n"));
         all.add(new Negative(rule, "path", "private_key: ./certs/server-key.pem\n"));
         all.add(new Negative(rule, "URL", "token_endpoint_secret: https://login.internal/oauth/token\n"));
         all.add(new Negative(rule, "Key Vault reference", "password: \"@Microsoft.KeyVault(SecretUri=https://kv/)\"\n"));

@@ -170,5 +170,10 @@ final class PositiveCases {
         add(all, rule, "query string", Fake.password(s++).replace("+", "-"), "curl https://api/x?access_token=",
                 "&scope=read\n");
         add(all, rule, "XML attribute", Fake.password(s++), "<add key=\"x\" password=\"", "\"/>");
+        // Random passwords with a dot are shaped like a field path ("config.password"), but not named like one.
+        add(all, rule, "YAML bare, with a dot", "Q" + of(ALNUM, 10, 31) + ".w" + of(ALNUM, 8, 32), "password: ", "\n");
+        add(all, rule, "properties, with a dot", "M" + of(ALNUM, 5, 33) + ".l" + of(ALNUM, 12, 34), "db.password=", "\n");
+        add(all, rule, "YAML quoted, with dots", "z" + of(ALNUM, 9, 35) + ".n" + of(ALNUM, 4, 36) + ".K" + of(ALNUM, 3, 37),
+                "db_password: \"", "\"\n");
     }
 }
