@@ -3,7 +3,6 @@ package dev.slk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slk.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,34 +11,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.slk.core.testing.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NewModuleCommandTest {
-    private static final String MODULES_POM = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <parent>
-                <groupId>dev.slk</groupId>
-                <artifactId>slk-parent</artifactId>
-                <version>0.1.0</version>
-              </parent>
-              <artifactId>slk-modules</artifactId>
-              <packaging>pom</packaging>
-              <modules>
-              </modules>
-            </project>
-            """;
     @TempDir
     Path dir;
 
     @BeforeEach
     void workspace() throws IOException {
-        Files.writeString(dir.resolve(Workspace.MARKER), "copyright.holder=Example Corp\n");
-        Files.createDirectories(dir.resolve("modules"));
-        Files.writeString(dir.resolve("modules/pom.xml"), MODULES_POM);
+        TestWorkspaces.create(dir);
     }
 
     private List<String> tree() throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slk.core.testing.TestWorkspaces;
 import dev.slk.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

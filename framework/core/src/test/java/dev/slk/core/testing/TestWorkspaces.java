@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.core.testing;
 
 import dev.slk.core.workspace.Workspace;
 import java.io.IOException;
@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Minimal workspaces: the marker file and a modules pom, as in a fresh slk checkout. */
-final class TestWorkspaces {
-    static final String MODULES_POM = """
+public final class TestWorkspaces {
+    /** The modules pom of a fresh checkout, with an empty module list. */
+    public static final String MODULES_POM = """
             <?xml version="1.0" encoding="UTF-8"?>
             <project xmlns="http://maven.apache.org/POM/4.0.0">
               <modelVersion>4.0.0</modelVersion>
@@ -28,7 +29,12 @@ final class TestWorkspaces {
     private TestWorkspaces() {
     }
 
-    static Workspace create(Path root) throws IOException {
+    /**
+     * @param root an empty directory
+     * @return the workspace made there
+     * @throws IOException when it cannot be written
+     */
+    public static Workspace create(Path root) throws IOException {
         Files.writeString(root.resolve(Workspace.MARKER), "copyright.holder=Example Corp\n");
         Files.createDirectories(root.resolve("modules"));
         Files.writeString(root.resolve("modules/pom.xml"), MODULES_POM);
