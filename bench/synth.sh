@@ -11,7 +11,8 @@
 #         package cache (what the first synth on a new machine or CI runner costs)
 #   warm  the jsii package cache filled by a warm-up run (every later synth)
 # Memory is the peak of the summed resident set size (RSS) of the whole process tree (the JVM
-# and the node processes jsii starts), sampled from /proc every 20 ms.
+# and the node processes jsii starts), sampled from /proc every 20 ms in two extra runs per
+# variant: sampling costs CPU, so the timed runs are not sampled.
 # Prints median, min and max of each. Target (issue 3): a warm synth under 6 s on 2 cores.
 set -euo pipefail
 
@@ -48,13 +49,14 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=14,16,18,20
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/slk-bench-synth.XXXXXX")
 trap 'rm -rf -- "$tmp"' EXIT
 
-# run_once HOME_DIR -> prints "<seconds> <peak MiB>"; fails if synth fails.
+# run_once HOME_DIR SAMPLE -> prints "<seconds> <peak MiB>" (peak 0 unless SAMPLE is 1); fails if
+# synth fails.
 run_once() {
-  local home=$1
+  local home=$1 sample=$2
   rm -rf -- "$tmp/out"
-  HOME=$home python3 - "$tmp/out" "${command[@]}" <<'PY'
+  HOME=$home python3 - "$tmp/out" "$sample" "${command[@]}" <<'PY'
 import os, subprocess, sys, time
-out, cmd = sys.argv[1], sys.argv[2:]
+out, sample, cmd = sys.argv[1], sys.argv[2] == '1', sys.argv[3:]
 
 def tree_rss_kib(root):
     children = {}
@@ -84,9 +86,12 @@ start = time.monotonic()
 p = subprocess.Popen(cmd + ['synth', '--quiet', '--config', os.environ.get('CONFIG', ''), '--out', out],
                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 peak = 0
-while p.poll() is None:
-    peak = max(peak, tree_rss_kib(p.pid))
-    time.sleep(0.02)
+if sample:
+    while p.poll() is None:
+        peak = max(peak, tree_rss_kib(p.pid))
+        time.sleep(0.02)
+else:
+    p.wait()
 elapsed = time.monotonic() - start
 if p.returncode != 0:
     sys.stderr.write(p.stderr.read().decode(errors='replace'))
@@ -104,14 +109,20 @@ stats() {  # stats FILE COLUMN -> "median min max"
 printf 'slk synth of config.example.yaml, %s run(s) per variant; %s; %s cores; %s\n' \
   "$runs" "$label" "$(nproc)" "$(node --version 2>/dev/null || echo 'no node')"
 for i in $(seq "$runs"); do
-  run_once "$(mktemp -d "$tmp/home.XXXXXX")" >>"$tmp/cold"
+  run_once "$(mktemp -d "$tmp/home.XXXXXX")" 0 >>"$tmp/cold"
+done
+for i in 1 2; do
+  run_once "$(mktemp -d "$tmp/home.XXXXXX")" 1 >>"$tmp/cold.mem"
 done
 warm_home=$(mktemp -d "$tmp/home.XXXXXX")
-run_once "$warm_home" >/dev/null
+run_once "$warm_home" 0 >/dev/null
 for i in $(seq "$runs"); do
-  run_once "$warm_home" >>"$tmp/warm"
+  run_once "$warm_home" 0 >>"$tmp/warm"
+done
+for i in 1 2; do
+  run_once "$warm_home" 1 >>"$tmp/warm.mem"
 done
 printf '%-6s %28s %30s\n' variant "wall s (median min max)" "peak tree RSS MiB (median min max)"
 for v in cold warm; do
-  printf '%-6s %28s %30s\n' "$v" "$(stats "$tmp/$v" 1)" "$(stats "$tmp/$v" 2)"
+  printf '%-6s %28s %30s\n' "$v" "$(stats "$tmp/$v" 1)" "$(stats "$tmp/$v.mem" 2)"
 done
