@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ public final class NodeRuntime {
      * @param environment the process environment
      * @return the node command jsii will run: {@code JSII_NODE}, or {@code node}
      */
-    public static String command(java.util.Map<String, String> environment) {
+    public static String command(Map<String, String> environment) {
         String configured = environment.get("JSII_NODE");
         return configured == null || configured.isBlank() ? "node" : configured;
     }

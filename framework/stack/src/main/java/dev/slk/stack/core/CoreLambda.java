@@ -23,9 +23,9 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sqs.IQueue;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -99,43 +99,36 @@ final class CoreLambda {
         }
 
         ProjectConfig.CloudWatchLogs logs = config.monitoring().cloudWatchLogs();
+        LogGroup group = null;
         if (config.monitoring().enabled() && logs.enabled()) {
             LogGroup.Builder logGroup = LogGroup.Builder.create(scope, spec.id() + "LogGroup")
                     .logGroupName(names.functionLogGroup(spec.name(), spec.nameKey()))
-                    .retention(retention(logs.retentionDays()))
                     .removalPolicy(config.isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
             key.ifPresent(logGroup::encryptionKey);
-            LogGroup group = logGroup.build();
+            group = logGroup.build();
+            // The schema admits only the values CloudWatch Logs accepts, so the days go in as they are.
+            ((CfnLogGroup) group.getNode().getDefaultChild()).setRetentionInDays(logs.retentionDays());
             builder.logGroup(group);
-            Function function = suppressRuntimeRule(builder.build());
-            group.grantWrite(role);
-            suppressLogStreamWildcard(role);
-            return new CoreLambda(function, role);
         }
-        Function function = suppressRuntimeRule(builder.build());
-        // Without a log group of slk's, Lambda creates /aws/lambda/<name> on first use.
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(Stack.of(scope).formatArn(
-                        ArnComponents.builder().service("logs").resource("log-group")
-                                .resourceName("/aws/lambda/" + spec.name() + ":*")
-                                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
-                .build());
-        suppressLogStreamWildcard(role);
-        return new CoreLambda(function, role);
-    }
-
-    private static Function suppressRuntimeRule(Function function) {
+        Function function = builder.build();
         NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-L1")
                 .reason("slk's functions are built and tested for the java21 runtime (Powertools for AWS Lambda "
                         + "Java 2.9, the AWS SDK v2 and the Parquet writer are tested on it); moving to a newer "
                         + "runtime is a deliberate, tested change of slk, not a per-deployment choice.")
                 .build()));
-        return function;
-    }
-
-    private static void suppressLogStreamWildcard(Role role) {
+        if (group != null) {
+            group.grantWrite(role);
+        } else {
+            // Without a log group of slk's, Lambda creates /aws/lambda/<name> on first use.
+            role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
+                    .resources(List.of(Stack.of(scope).formatArn(
+                            ArnComponents.builder().service("logs").resource("log-group")
+                                    .resourceName("/aws/lambda/" + spec.name() + ":*")
+                                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
+                    .build());
+        }
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("Log streams are created at run time with generated names; the wildcard is confined to "
@@ -143,44 +136,7 @@ final class CoreLambda {
                 .appliesTo(List.of(RegexAppliesTo.builder()
                         .regex("/^Resource::(<.*LogGroup.*\\.Arn>|arn:.*:log-group:/aws/lambda/.*):\\*$/").build()))
                 .build()), true);
-    }
-
-    private static RetentionDays retention(int days) {
-        for (RetentionDays value : RetentionDays.values()) {
-            if (value.name().equals(retentionName(days))) {
-                return value;
-            }
-        }
-        throw new StackConfigurationException("monitoring.cloudWatchLogs.retentionDays " + days
-                + " is not a retention CloudWatch Logs accepts");
-    }
-
-    private static String retentionName(int days) {
-        return switch (days) {
-            case 1 -> "ONE_DAY";
-            case 3 -> "THREE_DAYS";
-            case 5 -> "FIVE_DAYS";
-            case 7 -> "ONE_WEEK";
-            case 14 -> "TWO_WEEKS";
-            case 30 -> "ONE_MONTH";
-            case 60 -> "TWO_MONTHS";
-            case 90 -> "THREE_MONTHS";
-            case 120 -> "FOUR_MONTHS";
-            case 150 -> "FIVE_MONTHS";
-            case 180 -> "SIX_MONTHS";
-            case 365 -> "ONE_YEAR";
-            case 400 -> "THIRTEEN_MONTHS";
-            case 545 -> "EIGHTEEN_MONTHS";
-            case 731 -> "TWO_YEARS";
-            case 1096 -> "THREE_YEARS";
-            case 1827 -> "FIVE_YEARS";
-            case 2192 -> "SIX_YEARS";
-            case 2557 -> "SEVEN_YEARS";
-            case 2922 -> "EIGHT_YEARS";
-            case 3288 -> "NINE_YEARS";
-            case 3653 -> "TEN_YEARS";
-            default -> "";
-        };
+        return new CoreLambda(function, role);
     }
 
     Function function() {

@@ -7,6 +7,7 @@ import dev.slk.stack.assets.LambdaArtifacts;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,7 +210,7 @@ public final class CoreStack extends Stack {
      *
      * @param directory the layer's content, laid out {@code slk/mappings/<moduleId>/<file>}
      */
-    public void addEventMappings(java.nio.file.Path directory) {
+    public void addEventMappings(Path directory) {
         if (transformer == null) {
             return;
         }

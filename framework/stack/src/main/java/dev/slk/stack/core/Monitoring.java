@@ -52,23 +52,13 @@ public final class Monitoring extends Construct {
 
     void deadLetterQueueDepth(String id, String alarmName, IQueue deadLetterQueue, String what) {
         ProjectConfig.ThresholdAlarm alarm = settings.dlqAlarm();
-        if (!alarm.enabled()) {
-            return;
+        if (alarm.enabled()) {
+            add(id, alarmName, "monitoring.alarms.dlqAlarm", "Messages are in the dead-letter queue of " + what
+                            + ": they failed processing repeatedly. Inspect them, fix the cause, then redrive them.",
+                    deadLetterQueue.metricApproximateNumberOfMessagesVisible(maximum(alarm.period())),
+                    alarm.threshold(), alarm.evaluationPeriods(), alarm.datapointsToAlarm(),
+                    ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);
         }
-        notifying(Alarm.Builder.create(this, id)
-                .alarmName(names.alarm(alarmName,
-                        "monitoring.alarms.dlqAlarm"))
-                .alarmDescription("Messages are in the dead-letter queue of " + what + ": they failed "
-                        + "processing repeatedly. Inspect them, fix the cause, then redrive them.")
-                .metric(deadLetterQueue.metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder()
-                                .period(Duration.seconds(alarm.period())).statistic("Maximum").build()))
-                .threshold(alarm.threshold())
-                .evaluationPeriods(alarm.evaluationPeriods())
-                .datapointsToAlarm(alarm.datapointsToAlarm())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build());
     }
 
     void errorRate(String id, String alarmName, Function function, String functionName) {
@@ -77,43 +67,45 @@ public final class Monitoring extends Construct {
             return;
         }
         Duration period = Duration.seconds(alarm.period());
+        MetricOptions sum = MetricOptions.builder().period(period).statistic("Sum").build();
         IMetric rate = MathExpression.Builder.create()
                 .expression("IF(invocations > 0, errors / invocations, 0)")
-                .usingMetrics(Map.of(
-                        "errors", function.metricErrors(MetricOptions.builder().period(period).statistic("Sum").build()),
-                        "invocations", function.metricInvocations(MetricOptions.builder().period(period).statistic("Sum").build())))
+                .usingMetrics(Map.of("errors", function.metricErrors(sum), "invocations",
+                        function.metricInvocations(sum)))
                 .period(period)
                 .label("error rate of " + functionName)
                 .build();
-        notifying(Alarm.Builder.create(this, id)
-                .alarmName(names.alarm(alarmName,
-                        "monitoring.alarms.lambdaErrorAlarm"))
-                .alarmDescription("More than " + alarm.errorRateThreshold() * 100 + "% of the invocations of "
-                        + functionName + " fail. Read its log group for the errors.")
-                .metric(rate)
-                .threshold(alarm.errorRateThreshold())
-                .evaluationPeriods(alarm.evaluationPeriods())
-                .datapointsToAlarm(alarm.datapointsToAlarm())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build());
+        add(id, alarmName, "monitoring.alarms.lambdaErrorAlarm", "More than " + alarm.errorRateThreshold() * 100
+                        + "% of the invocations of " + functionName + " fail. Read its log group for the errors.",
+                rate, alarm.errorRateThreshold(), alarm.evaluationPeriods(), alarm.datapointsToAlarm(),
+                ComparisonOperator.GREATER_THAN_THRESHOLD);
     }
 
     void oldestMessageAge(String id, String alarmName, IQueue queue, String what) {
         ProjectConfig.AgeAlarm alarm = settings.sqsAgeAlarm();
-        if (!alarm.enabled()) {
-            return;
+        if (alarm.enabled()) {
+            add(id, alarmName, "monitoring.alarms.sqsAgeAlarm", "Events wait in " + what + " longer than "
+                            + alarm.ageThreshold() + " s: the event transformer is failing, throttled or not keeping up.",
+                    queue.metricApproximateAgeOfOldestMessage(maximum(alarm.period())), alarm.ageThreshold(),
+                    alarm.evaluationPeriods(), alarm.datapointsToAlarm(),
+                    ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);
         }
+    }
+
+    private static MetricOptions maximum(int periodSeconds) {
+        return MetricOptions.builder().period(Duration.seconds(periodSeconds)).statistic("Maximum").build();
+    }
+
+    private void add(String id, String alarmName, String configKey, String description, IMetric metric,
+            double threshold, int evaluationPeriods, int datapointsToAlarm, ComparisonOperator comparison) {
         notifying(Alarm.Builder.create(this, id)
-                .alarmName(names.alarm(alarmName,
-                        "monitoring.alarms.sqsAgeAlarm"))
-                .alarmDescription("Events wait in " + what + " longer than " + alarm.ageThreshold()
-                        + " s: the event transformer is failing, throttled or not keeping up.")
-                .metric(queue.metricApproximateAgeOfOldestMessage(MetricOptions.builder().period(Duration.seconds(alarm.period())).statistic("Maximum").build()))
-                .threshold(alarm.ageThreshold())
-                .evaluationPeriods(alarm.evaluationPeriods())
-                .datapointsToAlarm(alarm.datapointsToAlarm())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .alarmName(names.alarm(alarmName, configKey))
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(evaluationPeriods)
+                .datapointsToAlarm(datapointsToAlarm)
+                .comparisonOperator(comparison)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build());
     }
