@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
             "Needs Node.js 18 or newer on PATH: aws-cdk-lib runs on it."
         },
         footer = {"", "Exit codes: 0 synthesized, 1 invalid config, failing module or cdk-nag errors (nothing "
-                + "written), 2 unreadable input, missing Node.js or usage error, 3 internal error."})
+                + "written), 2 unreadable input, an output directory that cannot be written, missing Node.js or "
+                + "usage error, 3 internal error."})
 final class SynthCommand implements Callable<Integer> {
     private final CliContext cli;
 
@@ -55,7 +56,7 @@ final class SynthCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UnreadableInputException, IOException {
+    public Integer call() throws UnreadableInputException {
         ConfigSource source = configOptions.select(cli);
         Progress progress = new Progress(cli.err(), quiet);
         YamlDocument document = ConfigReader.read(source);
@@ -67,6 +68,10 @@ final class SynthCommand implements Callable<Integer> {
             result = synthesizer.synthesize(document, selected, cli.workingDirectory().resolve(out), strict);
         } catch (NodeRuntime.NodeUnavailableException e) {
             cli.err().println("slk: error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            // The output directory is the user's input: a file in its place, no permission, a full disk.
+            cli.err().println("slk: error: cannot write the cloud assembly: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         if (result instanceof SynthResult.Invalid invalid) {

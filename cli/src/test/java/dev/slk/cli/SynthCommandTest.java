@@ -95,6 +95,16 @@ class SynthCommandTest {
     }
 
     @Test
+    void anOutputPathThatIsAFileIsOneLineAndExitTwo() throws Exception {
+        Files.writeString(dir.resolve("taken"), "not a directory");
+        Slk.Result r = Slk.run(dir, "synth", "-q", "--config", EXAMPLE.toString(), "--out", "taken");
+        assertEquals(2, r.exitCode());
+        assertEquals("slk: error: cannot write the cloud assembly: " + dir.resolve("taken")
+                + " exists and is not a directory\n", r.err());
+        assertEquals("not a directory", Files.readString(dir.resolve("taken")));
+    }
+
+    @Test
     void securityScanFindsNothingInTheSynthesizedExample() throws Exception {
         assertEquals(0, Slk.run(dir, "synth", "-q", "--config", EXAMPLE.toString()).exitCode());
         Slk.Result scan = Slk.run(dir, "security-scan", "--all", "--format", "json");
