@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.slk.core.BuildInfo;
 import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.yaml.UnreadableInputException;
-import dev.slk.scan.AtomicFiles;
 import dev.slk.scan.Baseline;
 import dev.slk.scan.RuleCatalogue;
 import dev.slk.scan.RuleInfo;
@@ -18,6 +18,7 @@ import dev.slk.scan.ScanRequest;
 import dev.slk.scan.ScanSeverity;
 import dev.slk.scan.SecurityScan;
 import dev.slk.scan.report.JsonReport;
+import dev.slk.scan.report.ReportOutput;
 import dev.slk.scan.report.SarifReport;
 import dev.slk.scan.report.TextReport;
 import java.io.IOException;
@@ -116,6 +117,12 @@ final class SecurityScanCommand implements Callable<Integer> {
         if (maxFileMib < 1) {
             throw new UsageException("--max-file-size must be at least 1 (MiB)");
         }
+        // The targets are checked before the scan so that a refusal costs nothing and writes nothing.
+        if (updateBaseline) {
+            AtomicWriter.checkFile(resolve(baseline), baseline.toString(), Baseline.OWNERSHIP);
+        } else if (output != null) {
+            ReportOutput.check(resolve(output), output.toString());
+        }
         ScanRequest request = request();
         ScanReport report;
         try {
@@ -125,7 +132,7 @@ final class SecurityScanCommand implements Callable<Integer> {
         }
         if (updateBaseline) {
             List<dev.slk.scan.ScanFinding> accepted = report.findings().stream().filter(f -> !f.suppressed()).toList();
-            Baseline.write(resolve(baseline), accepted);
+            Baseline.write(resolve(baseline), baseline.toString(), accepted);
             cli.err().println("slk: baseline " + baseline + " accepts " + accepted.size() + " finding(s)");
             return ExitCodes.OK;
         }
@@ -137,7 +144,7 @@ final class SecurityScanCommand implements Callable<Integer> {
             case sarif -> SarifReport.render(outcome, RuleCatalogue.all(), BuildInfo.slkVersion()) + "\n";
         };
         if (output != null) {
-            AtomicFiles.write(resolve(output), rendered);
+            ReportOutput.write(resolve(output), output.toString(), rendered);
             cli.err().println("slk: " + TextReport.summary(outcome) + "; report written to " + output);
         } else {
             cli.out().print(rendered);

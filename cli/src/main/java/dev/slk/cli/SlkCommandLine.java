@@ -1,5 +1,6 @@
 package dev.slk.cli;
 
+import dev.slk.core.io.OutputException;
 import dev.slk.core.scaffold.ScaffoldException;
 import dev.slk.core.schema.DidYouMean;
 import dev.slk.core.workspace.WorkspaceException;
@@ -66,7 +67,8 @@ public final class SlkCommandLine {
                 e.printStackTrace(context.err());
             }
             if (e instanceof UnreadableInputException || e instanceof Modules.ModuleRegistryException
-                    || e instanceof ScaffoldException || e instanceof WorkspaceException) {
+                    || e instanceof ScaffoldException || e instanceof WorkspaceException
+                    || e instanceof OutputException) {
                 context.err().println("slk: error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }

@@ -56,7 +56,7 @@ final class SynthCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UnreadableInputException {
+    public Integer call() throws UnreadableInputException, IOException {
         ConfigSource source = configOptions.select(cli);
         Progress progress = new Progress(cli.err(), quiet);
         YamlDocument document = ConfigReader.read(source);
@@ -68,10 +68,6 @@ final class SynthCommand implements Callable<Integer> {
             result = synthesizer.synthesize(document, selected, cli.workingDirectory().resolve(out), strict);
         } catch (NodeRuntime.NodeUnavailableException e) {
             cli.err().println("slk: error: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            // The output directory is the user's input: a file in its place, no permission, a full disk.
-            cli.err().println("slk: error: cannot write the cloud assembly: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         if (result instanceof SynthResult.Invalid invalid) {

@@ -150,4 +150,59 @@ class SecurityScanCommandTest {
         assertEquals("okta-logs", finding.get("module").asText());
         assertEquals(3, finding.get("line").asInt());
     }
+
+    @Test
+    void anOutputThatIsADirectoryIsOneLineAndExitTwo() throws Exception {
+        Files.createDirectories(dir.resolve("reports"));
+        Slk.Result r = Slk.run(dir, "security-scan", "--no-infra", "--output", "reports");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("slk: error: reports: is a directory; name a file\n", r.err());
+        assertEquals("", r.out());
+        try (var files = Files.list(dir.resolve("reports"))) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void anOutputInAMissingDirectoryIsOneLineAndExitTwo() {
+        Slk.Result r = Slk.run(dir, "security-scan", "--no-infra", "--output", "/nonexistent/x.json");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("slk: error: /nonexistent/x.json: the directory /nonexistent does not exist\n", r.err());
+    }
+
+    @Test
+    void aBaselineThatIsADirectoryIsOneLineAndExitTwo() throws Exception {
+        Files.createDirectories(dir.resolve("base"));
+        Slk.Result r = Slk.run(dir, "security-scan", "--no-infra", "--baseline", "base", "--update-baseline");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("slk: error: base: is a directory; name a file\n", r.err());
+    }
+
+    @Test
+    void aUserFileIsNeverReplacedByAReportOrABaseline() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), "projectName: mine\n");
+        Slk.Result report = Slk.run(dir, "security-scan", "--no-infra", "--output", "config.yaml");
+        assertEquals(2, report.exitCode(), report.err());
+        assertEquals("slk: error: config.yaml: exists and is not an slk security-scan report; slk will not "
+                + "replace it (remove it or name another file)\n", report.err());
+        Slk.Result baseline = Slk.run(dir, "security-scan", "--no-infra", "--baseline", "config.yaml",
+                "--update-baseline");
+        assertEquals(2, baseline.exitCode(), baseline.err());
+        assertEquals("slk: error: config.yaml: exists and is not an slk security-scan baseline; slk will not "
+                + "replace it (remove it or name another file)\n", baseline.err());
+        assertEquals("projectName: mine\n", Files.readString(dir.resolve("config.yaml")));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void anEarlierReportOfEveryFormatIsReplaced() throws Exception {
+        for (String format : new String[] {"text", "json", "sarif"}) {
+            assertEquals(0, Slk.run(dir, "security-scan", "--no-infra", "--format", format, "--output", "r").exitCode());
+            Slk.Result again = Slk.run(dir, "security-scan", "--no-infra", "--format", format, "--output", "r");
+            assertEquals(0, again.exitCode(), format + ": " + again.err());
+        }
+        assertTrue(Files.readString(dir.resolve("r")).contains("\"slk security-scan\""));
+    }
 }

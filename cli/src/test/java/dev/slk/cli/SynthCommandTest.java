@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.core.testing.Configs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ class SynthCommandTest {
 
     @Test
     void theBundledExampleSynthesizesAndTheSummarySaysWhatIsInIt() throws Exception {
+        oldAssembly(dir.resolve("cdk.out"));
         Slk.Result r = Slk.run(dir, "synth", "--config", EXAMPLE.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().startsWith("Synthesized security-lake-integration-dev into " + dir.resolve("cdk.out")),
@@ -35,6 +37,9 @@ class SynthCommandTest {
         assertTrue(r.out().contains("  cdk-nag   AwsSolutionsChecks: 0 errors, 0 warnings unsuppressed\n"), r.out());
         assertTrue(r.err().contains("] synthesizing and running cdk-nag AwsSolutionsChecks\n"), r.err());
         assertTrue(Files.isRegularFile(dir.resolve("cdk.out/security-lake-integration-dev.template.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("cdk.out/.slk-assembly")), "slk marks what it wrote");
+        assertFalse(Files.exists(dir.resolve("cdk.out/old.json")), "an assembly slk wrote is replaced as a whole");
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cdk.out"))));
         try (Stream<Path> assets = Files.list(dir.resolve("cdk.out"))) {
             assertEquals(3, assets.filter(p -> p.getFileName().toString().startsWith("asset.")).count(),
                     "one asset per core function");
@@ -43,6 +48,7 @@ class SynthCommandTest {
 
     @Test
     void jsonFormatPrintsTheSameSummaryForMachines() throws Exception {
+        Files.createDirectories(dir.resolve("out"));
         Slk.Result r = Slk.run(dir, "synth", "-q", "--config", EXAMPLE.toString(), "--format", "json", "--out", "out");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err(), "--quiet prints no progress");
@@ -52,6 +58,51 @@ class SynthCommandTest {
         assertEquals(3, json.path("resources").path("AWS::Lambda::Function").asInt());
         assertEquals(0, json.path("cdkNag").path("errors").asInt());
         assertEquals(List.of(), List.copyOf(json.path("modules").findValuesAsText("id")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/manifest.json")), "an empty directory may be written");
+    }
+
+    @Test
+    void theProjectDirectoryIsNeverReplaced() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), Configs.minimalWith(""));
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/App.java"), "class App {}\n");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+        List<String> before = names(dir);
+        Slk.Result here = Slk.run(dir, "synth", "-q", "-o", ".");
+        assertEquals(2, here.exitCode(), here.err());
+        assertEquals("slk: error: " + dir + ": holds files and is not a cloud assembly slk wrote (no .slk-assembly); "
+                + "slk replaces only an empty directory or one it wrote\n", here.err());
+        assertEquals("", here.out());
+        Slk.Result src = Slk.run(dir, "synth", "-q", "-o", "src");
+        assertEquals(2, src.exitCode(), src.err());
+        assertTrue(src.err().startsWith("slk: error: " + dir.resolve("src") + ": holds files"), src.err());
+        assertEquals(before, names(dir));
+        assertEquals(List.of("App.java"), names(dir.resolve("src")));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), "no mode change");
+    }
+
+    @Test
+    void aHomeLikeDirectoryWithAManifestButNoMarkerIsRefused() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve(".bashrc"), "export X=1\n");
+        Files.writeString(home.resolve("manifest.json"), "{}");
+        Slk.Result r = Slk.run(dir, "synth", "-q", "--config", EXAMPLE.toString(), "-o", "home");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(List.of(".bashrc", "manifest.json"), names(home));
+        assertEquals(List.of("home"), names(dir), "no staging directory is left behind");
+    }
+
+    private static void oldAssembly(Path out) throws Exception {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("manifest.json"), "{}");
+        Files.writeString(out.resolve(".slk-assembly"), "written by slk\n");
+        Files.writeString(out.resolve("old.json"), "{}");
+    }
+
+    private static List<String> names(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
@@ -73,15 +124,12 @@ class SynthCommandTest {
                     config:
                       credentialsSecretName: sample/api-token
                 """));
-        Files.createDirectories(dir.resolve("cdk.out"));
-        Files.writeString(dir.resolve("cdk.out/old.json"), "{}");
+        oldAssembly(dir.resolve("cdk.out"));
         Slk.Result r = Slk.run(dir, "synth", "-q");
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertEquals("slk: error: module 'sample-source' failed in requiredPermissions: 1 statement(s) returned, "
                 + "but createResources created no IAM role to attach them to; nothing was written\n", r.err());
-        try (Stream<Path> files = Files.list(dir.resolve("cdk.out"))) {
-            assertEquals(List.of(dir.resolve("cdk.out/old.json")), files.toList());
-        }
+        assertEquals(List.of(".slk-assembly", "manifest.json", "old.json"), names(dir.resolve("cdk.out")));
     }
 
     @Test
@@ -99,8 +147,7 @@ class SynthCommandTest {
         Files.writeString(dir.resolve("taken"), "not a directory");
         Slk.Result r = Slk.run(dir, "synth", "-q", "--config", EXAMPLE.toString(), "--out", "taken");
         assertEquals(2, r.exitCode());
-        assertEquals("slk: error: cannot write the cloud assembly: " + dir.resolve("taken")
-                + " exists and is not a directory\n", r.err());
+        assertEquals("slk: error: " + dir.resolve("taken") + ": exists and is not a directory\n", r.err());
         assertEquals("not a directory", Files.readString(dir.resolve("taken")));
     }
 

@@ -1,11 +1,15 @@
 package dev.slk.scan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.io.AtomicWriter;
+import dev.slk.core.io.OutputException;
+import dev.slk.core.io.Ownership;
 import dev.slk.core.yaml.TextFiles;
 import dev.slk.core.yaml.UnreadableInputException;
 import java.io.IOException;
@@ -24,6 +28,16 @@ import java.util.TreeSet;
 public record Baseline(Set<String> fingerprints) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int VERSION = 1;
+
+    /** An existing file may be replaced by a new baseline only when it is one. */
+    public static final Ownership OWNERSHIP = Ownership.of("is not an slk security-scan baseline", file -> {
+        try {
+            read(file, file.toString());
+            return true;
+        } catch (UnreadableInputException e) {
+            return false;
+        }
+    });
 
     /** Copies the set. */
     public Baseline {
@@ -79,11 +93,12 @@ public record Baseline(Set<String> fingerprints) {
     /**
      * Writes the findings as a baseline, atomically: a failure leaves an existing file as it was.
      *
-     * @param file where to write
+     * @param file where to write; an existing file must be an slk baseline (see {@link #OWNERSHIP})
+     * @param displayName its name for messages
      * @param findings the findings to accept
-     * @throws IOException when it cannot be written
+     * @throws OutputException when it is refused or cannot be written
      */
-    public static void write(Path file, Collection<ScanFinding> findings) throws IOException {
+    public static void write(Path file, String displayName, Collection<ScanFinding> findings) throws OutputException {
         TreeMap<String, ScanFinding> byFingerprint = new TreeMap<>();
         findings.forEach(f -> byFingerprint.putIfAbsent(f.fingerprint(), f));
         ObjectNode root = JSON.createObjectNode();
@@ -92,6 +107,12 @@ public record Baseline(Set<String> fingerprints) {
         ArrayNode list = root.putArray("findings");
         byFingerprint.values().forEach(f -> list.addObject()
                 .put("fingerprint", f.fingerprint()).put("rule", f.ruleId()).put("path", f.path()));
-        AtomicFiles.write(file, JSON.writeValueAsString(root) + "\n");
+        String text;
+        try {
+            text = JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a baseline is plain JSON", e);
+        }
+        AtomicWriter.writeFile(file, displayName, text, OWNERSHIP);
     }
 }

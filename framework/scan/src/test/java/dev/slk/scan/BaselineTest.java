@@ -24,7 +24,7 @@ class BaselineTest {
         String old = TestRules.token('h');
         List<ScanFinding> first = scanner.scan("a.env", "A=" + old + "\n");
         Path file = dir.resolve("baseline.json");
-        Baseline.write(file, first);
+        Baseline.write(file, "baseline.json", first);
         String written = Files.readString(file);
         assertFalse(written.contains(old) || written.contains(old.substring(0, 8)), written);
 

@@ -3,6 +3,8 @@ package dev.slk.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.core.findings.Finding;
+import dev.slk.core.io.AtomicWriter;
+import dev.slk.core.io.StagedDirectory;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.validation.ConfigValidator;
 import dev.slk.core.validation.ValidationReport;
@@ -64,11 +66,13 @@ public final class Synthesizer {
      * @param strict whether warnings (of the config and of cdk-nag) fail the synthesis
      * @return the result; nothing is written unless it is a {@link SynthResult.Synthesized} whose
      *     summary says so
-     * @throws IOException when the output directory cannot be written
+     * @throws dev.slk.core.io.OutputException when the output directory is refused or cannot be written
+     * @throws IOException when the staged assembly cannot be read back
      */
     public SynthResult synthesize(YamlDocument document, String selectedEnvironment, Path outDirectory, boolean strict)
             throws IOException {
         long start = System.nanoTime();
+        CloudAssemblyOutput.check(outDirectory);
         progress.accept("validating " + document.file());
         ValidationReport report = new ConfigValidator(registry).validate(document, selectedEnvironment);
         if (strict) {
@@ -81,7 +85,7 @@ public final class Synthesizer {
         String node = NodeRuntime.check(nodeCommand);
 
         Path mappingDirectory = Files.createTempDirectory("slk-mappings");
-        try (AssemblyDirectory directory = AssemblyDirectory.open(outDirectory)) {
+        try (StagedDirectory directory = CloudAssemblyOutput.stage(outDirectory)) {
             progress.accept("building the stack on " + node);
             App app = App.Builder.create()
                     .outdir(directory.staging().toString())
@@ -119,14 +123,14 @@ public final class Synthesizer {
             boolean failed = nag.stream().anyMatch(f -> f.level() == NagFinding.Level.ERROR || strict);
             if (!failed) {
                 progress.accept("writing " + outDirectory);
-                directory.commit();
+                directory.commit(CloudAssemblyOutput.markerContent());
             }
             List<Finding> warnings = report.warnings();
             return new SynthResult.Synthesized(new SynthSummary(stack.getStackName(), outDirectory.toString(),
                     templateFile, resourceCounts(template), modules, outputs(template), nag, warnings, !failed,
                     (System.nanoTime() - start) / 1_000_000));
         } finally {
-            AssemblyDirectory.deleteTree(mappingDirectory);
+            AtomicWriter.deleteTree(mappingDirectory);
         }
     }
 

@@ -1,21 +1,21 @@
 package dev.slk.core.scaffold;
 
+import dev.slk.core.io.AtomicWriter;
+import dev.slk.core.io.OutputException;
+import dev.slk.core.io.Ownership;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes a {@link ScaffoldPlan} so that it either happens completely or not at all: a new module
@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  * ones are undone.
  */
 public final class ScaffoldWriter {
+    /** With --force the user asked for the module's files to be replaced. */
+    private static final Ownership FORCED = Ownership.of("", existing -> true);
+
     private ScaffoldWriter() {
     }
 
@@ -78,17 +81,23 @@ public final class ScaffoldWriter {
             }
             beforePom.run();
             if (plan.pom().isPresent()) {
-                replace(root.resolve(plan.pom().get().path()), plan.pom().get().after(), stage);
+                ScaffoldPlan.PomChange pom = plan.pom().get();
+                AtomicWriter.writeFile(root.resolve(pom.path()), pom.path(), pom.after(), Ownership.of(
+                        "changed while the module was being generated; run the command again",
+                        existing -> Files.readString(existing, StandardCharsets.UTF_8).equals(pom.before())));
             }
         } catch (IOException | RuntimeException | ScaffoldException e) {
             undo(moduleMoved ? moduleDir : null, backups, created);
             if (e instanceof ScaffoldException scaffold) {
                 throw scaffold;
             }
+            if (e instanceof OutputException output) {
+                throw new ScaffoldException(output.getMessage() + "; nothing was changed");
+            }
             throw new ScaffoldException("cannot write " + plan.moduleDir() + ": " + e + "; nothing was changed");
         } finally {
             if (stage != null) {
-                deleteTree(stage);
+                deleteQuietly(stage);
             }
         }
     }
@@ -113,45 +122,13 @@ public final class ScaffoldWriter {
             } else {
                 created.add(target);
             }
-            Path temp = Files.createTempFile(dir, ".slk-", ".tmp");
-            try {
-                Files.write(temp, file.content());
-                move(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        }
-    }
-
-    private static void replace(Path file, String text, Path stage) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".slk-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-                Files.setPosixFilePermissions(temp, permissions);
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the default permissions are what a new file gets anyway.
-            }
-            Path backup = stage.resolve("pom.backup");
-            Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
-            move(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            AtomicWriter.writeFile(target, file.path(), file.content(), FORCED);
         }
     }
 
     private static void undo(Path movedModule, Map<Path, Path> backups, List<Path> created) {
         if (movedModule != null) {
-            deleteTree(movedModule);
+            deleteQuietly(movedModule);
         }
         backups.forEach((target, backup) -> {
             try {
@@ -172,15 +149,10 @@ public final class ScaffoldWriter {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
+    private static void deleteQuietly(Path dir) {
+        try {
+            AtomicWriter.deleteTree(dir);
+        } catch (UncheckedIOException e) {
             // Leftovers of a temporary directory are harmless; their names start with .slk-new-.
         }
     }
