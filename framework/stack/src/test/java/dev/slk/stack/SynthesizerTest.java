@@ -88,6 +88,8 @@ class SynthesizerTest {
     void aFailingModuleLeavesAnExistingAssemblyUntouched() throws Exception {
         Path out = work.resolve("cdk.out");
         Files.createDirectories(out);
+        Files.writeString(out.resolve(CloudAssemblyOutput.MARKER), "written by slk\n");
+        Files.writeString(out.resolve("manifest.json"), "{}");
         Files.writeString(out.resolve("previous.json"), "{}");
         SynthResult result = synth(Configs.minimalWith("""
                 integrations:
@@ -99,7 +101,8 @@ class SynthesizerTest {
         assertEquals("module 'poller' failed in createResources: the poller failed on purpose in createResources",
                 assertInstanceOf(SynthResult.Failed.class, result).reason());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(out.resolve("previous.json")), files.toList());
+            assertEquals(List.of(CloudAssemblyOutput.MARKER, "manifest.json", "previous.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(List.of(out), left.toList(), "no staging directory left behind");
