@@ -25,7 +25,7 @@ final class ReportRenderer {
         Ansi ansi = noColor ? Ansi.OFF : Ansi.AUTO;
         StringBuilder out = new StringBuilder();
         for (Finding f : report.findings()) {
-            String severity = f.severity() == Severity.ERROR ? "@|bold,red error|@" : "@|bold,yellow warning|@";
+            String severity = f.severity().isError() ? "@|bold,red error|@" : "@|bold,yellow warning|@";
             out.append(f.location()).append(": ").append(ansi.string(severity)).append(": ")
                     .append(f.message()).append(" [").append(f.ruleId()).append("]\n");
             out.append("    at ").append(f.pointer().isEmpty() ? "/" : f.pointer());
@@ -58,6 +58,7 @@ final class ReportRenderer {
         for (Finding f : report.findings()) {
             ObjectNode node = findings.addObject();
             node.put("severity", f.severity().label());
+            node.put("level", f.severity().sarifLevel());
             node.put("rule", f.ruleId());
             node.put("file", f.location().file());
             node.put("line", f.location().line());

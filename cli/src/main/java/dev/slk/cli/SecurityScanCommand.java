@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.slk.core.BuildInfo;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.scan.Baseline;
 import dev.slk.scan.RuleCatalogue;
-import dev.slk.scan.RuleInfo;
+import dev.slk.core.findings.Rule;
 import dev.slk.scan.ScanOutcome;
 import dev.slk.scan.ScanReport;
 import dev.slk.scan.ScanRequest;
-import dev.slk.scan.ScanSeverity;
 import dev.slk.scan.SecurityScan;
 import dev.slk.scan.report.JsonReport;
 import dev.slk.scan.report.ReportOutput;
@@ -110,7 +111,7 @@ final class SecurityScanCommand implements Callable<Integer> {
             cli.out().print(format == Format.text ? rulesText(RuleCatalogue.all()) : rulesJson(RuleCatalogue.all()));
             return ExitCodes.OK;
         }
-        ScanSeverity threshold = severity(failOn);
+        Severity threshold = severity(failOn);
         if (updateBaseline && baseline == null) {
             throw new UsageException("--update-baseline needs --baseline FILE");
         }
@@ -131,7 +132,7 @@ final class SecurityScanCommand implements Callable<Integer> {
             throw new UnreadableInputException(SourceLocation.ofFile(String.valueOf(request.targets())), e.getMessage());
         }
         if (updateBaseline) {
-            List<dev.slk.scan.ScanFinding> accepted = report.findings().stream().filter(f -> !f.suppressed()).toList();
+            List<Finding> accepted = report.findings().stream().filter(f -> !f.accepted()).toList();
             Baseline.write(resolve(baseline), baseline.toString(), accepted);
             cli.err().println("slk: baseline " + baseline + " accepts " + accepted.size() + " finding(s)");
             return ExitCodes.OK;
@@ -199,18 +200,18 @@ final class SecurityScanCommand implements Callable<Integer> {
         return cli.workingDirectory().resolve(p).normalize();
     }
 
-    private static ScanSeverity severity(String level) {
+    private static Severity severity(String level) {
         try {
-            return ScanSeverity.valueOf(level.toUpperCase(Locale.ROOT));
+            return Severity.parse(level);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--fail-on '" + level + "' is not one of low, medium, high, critical");
+            throw new UsageException("--fail-on " + e.getMessage());
         }
     }
 
-    private static String rulesText(List<RuleInfo> rules) {
+    private static String rulesText(List<Rule> rules) {
         StringBuilder out = new StringBuilder();
         int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
-        for (RuleInfo r : rules) {
+        for (Rule r : rules) {
             out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s  %s%n", r.id(), r.severity().label(),
                     r.description()));
             out.append(" ".repeat(width + 12)).append("fix: ").append(r.hint()).append('\n');
@@ -218,7 +219,7 @@ final class SecurityScanCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private static String rulesJson(List<RuleInfo> rules) throws JsonProcessingException {
+    private static String rulesJson(List<Rule> rules) throws JsonProcessingException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode list = json.createArrayNode();
         rules.forEach(r -> list.addObject().put("id", r.id()).put("severity", r.severity().label())

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.findings.Finding;
 import dev.slk.stack.SynthSummary;
 import dev.slk.stack.modules.LoadedModule;
-import dev.slk.stack.nag.NagFinding;
+import dev.slk.core.findings.ResourceLocation;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Help.Ansi;
@@ -53,10 +53,10 @@ final class SynthRenderer {
         out.append("  cdk-nag   AwsSolutionsChecks: ").append(plural((int) summary.nagErrors(), "error"))
                 .append(", ").append(plural((int) summary.nagWarnings(), "warning")).append(" unsuppressed")
                 .append(strict ? " (--strict: warnings fail)" : "").append('\n');
-        for (NagFinding finding : summary.nagFindings()) {
-            String level = finding.level() == NagFinding.Level.ERROR ? "@|bold,red error|@" : "@|bold,yellow warning|@";
-            out.append("    ").append(ansi.string(level)).append(' ').append(finding.rule()).append(' ')
-                    .append(finding.path()).append(": ").append(finding.message()).append('\n');
+        for (Finding finding : summary.nagFindings()) {
+            String level = finding.severity().isError() ? "@|bold,red error|@" : "@|bold,yellow warning|@";
+            out.append("    ").append(ansi.string(level)).append(' ').append(finding.ruleId()).append(' ')
+                    .append(constructPath(finding)).append(": ").append(finding.message()).append('\n');
         }
         if (!summary.configWarnings().isEmpty()) {
             out.append("  config    ").append(plural(summary.configWarnings().size(), "warning")).append('\n');
@@ -98,11 +98,11 @@ final class SynthRenderer {
         nag.put("errors", summary.nagErrors());
         nag.put("warnings", summary.nagWarnings());
         ArrayNode findings = nag.putArray("findings");
-        for (NagFinding finding : summary.nagFindings()) {
+        for (Finding finding : summary.nagFindings()) {
             ObjectNode node = findings.addObject();
-            node.put("level", finding.level().name().toLowerCase(Locale.ROOT));
-            node.put("rule", finding.rule());
-            node.put("path", finding.path());
+            node.put("level", finding.severity().sarifLevel());
+            node.put("rule", finding.ruleId());
+            node.put("path", constructPath(finding));
             node.put("message", finding.message());
         }
         ArrayNode warnings = root.putArray("configWarnings");
@@ -131,6 +131,11 @@ final class SynthRenderer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String constructPath(Finding finding) {
+        return finding.location() instanceof ResourceLocation resource ? resource.constructPath()
+                : finding.location().file();
     }
 
     private static String plural(int n, String noun) {

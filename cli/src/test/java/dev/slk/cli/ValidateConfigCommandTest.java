@@ -68,7 +68,8 @@ class ValidateConfigCommandTest {
         assertFalse(json.get("valid").asBoolean());
         assertEquals(1, json.get("errors").asInt());
         JsonNode finding = json.get("findings").get(0);
-        assertEquals("error", finding.get("severity").asText());
+        assertEquals("high", finding.get("severity").asText());
+        assertEquals("error", finding.get("level").asText());
         assertEquals("schema.additionalProperties", finding.get("rule").asText());
         assertEquals("c.yaml", finding.get("file").asText());
         assertEquals(4, finding.get("line").asInt());

@@ -1,5 +1,7 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Fingerprints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +55,7 @@ public record Baseline(Set<String> fingerprints) {
      * @param finding a finding
      * @return true when the baseline accepts it
      */
-    public boolean accepts(ScanFinding finding) {
+    public boolean accepts(Finding finding) {
         return fingerprints.contains(finding.fingerprint());
     }
 
@@ -98,15 +100,15 @@ public record Baseline(Set<String> fingerprints) {
      * @param findings the findings to accept
      * @throws OutputException when it is refused or cannot be written
      */
-    public static void write(Path file, String displayName, Collection<ScanFinding> findings) throws OutputException {
-        TreeMap<String, ScanFinding> byFingerprint = new TreeMap<>();
+    public static void write(Path file, String displayName, Collection<Finding> findings) throws OutputException {
+        TreeMap<String, Finding> byFingerprint = new TreeMap<>();
         findings.forEach(f -> byFingerprint.putIfAbsent(f.fingerprint(), f));
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
         root.put("tool", "slk security-scan");
         ArrayNode list = root.putArray("findings");
         byFingerprint.values().forEach(f -> list.addObject()
-                .put("fingerprint", f.fingerprint()).put("rule", f.ruleId()).put("path", f.path()));
+                .put("fingerprint", f.fingerprint()).put("rule", f.ruleId()).put("path", f.location().file()));
         String text;
         try {
             text = JSON.writeValueAsString(root) + "\n";

@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Rule;
 import dev.slk.scan.infra.TemplateRules;
 import dev.slk.scan.rules.SecretRules;
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ public final class RuleCatalogue {
     }
 
     /** @return the rules, in catalogue order */
-    public static List<RuleInfo> all() {
-        List<RuleInfo> rules = new ArrayList<>();
-        SecretRules.catalogue().forEach(r -> rules.add(new RuleInfo(r.id(), r.severity(), r.description(), r.hint())));
+    public static List<Rule> all() {
+        List<Rule> rules = new ArrayList<>();
+        SecretRules.catalogue().forEach(r -> rules.add(new Rule(r.id(), r.severity(), r.description(), r.hint())));
         rules.addAll(TemplateRules.rules());
         return List.copyOf(rules);
     }

@@ -1,5 +1,8 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Finding.Status;
+import dev.slk.core.findings.Severity;
 import java.util.List;
 
 /**
@@ -10,36 +13,21 @@ import java.util.List;
  * @param failOn the lowest severity that fails the scan
  * @param baselineUsed whether a baseline file was given (SARIF then marks new findings)
  */
-public record ScanOutcome(ScanReport report, Baseline baseline, ScanSeverity failOn, boolean baselineUsed) {
-
-    /** Why a finding does or does not fail the scan. */
-    public enum Status {
-        /** At or above the threshold, not suppressed, not in the baseline. */
-        FAILING,
-        /** Below the threshold. */
-        BELOW_THRESHOLD,
-        /** Accepted by an inline comment. */
-        SUPPRESSED,
-        /** Accepted by the baseline. */
-        BASELINED
-    }
+public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn, boolean baselineUsed) {
 
     /**
      * @param finding a finding of the report
      * @return its status
      */
-    public Status status(ScanFinding finding) {
-        if (finding.suppressed()) {
-            return Status.SUPPRESSED;
-        }
-        if (baseline.accepts(finding)) {
+    public Status status(Finding finding) {
+        if (!finding.accepted() && baseline.accepts(finding)) {
             return Status.BASELINED;
         }
-        return finding.severity().compareTo(failOn) >= 0 ? Status.FAILING : Status.BELOW_THRESHOLD;
+        return finding.status(failOn);
     }
 
     /** @return the findings that fail the scan */
-    public List<ScanFinding> failing() {
+    public List<Finding> failing() {
         return report.findings().stream().filter(f -> status(f) == Status.FAILING).toList();
     }
 

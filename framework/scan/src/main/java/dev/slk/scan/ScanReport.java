@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Finding;
 import dev.slk.scan.files.FileNotice;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param elapsed wall time
  */
 public record ScanReport(
-        List<ScanFinding> findings,
+        List<Finding> findings,
         List<FileNotice> notices,
         int filesScanned,
         long bytesScanned,

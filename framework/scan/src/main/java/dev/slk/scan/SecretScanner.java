@@ -1,6 +1,10 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Acceptance;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Fingerprints;
 import dev.slk.core.findings.Secrets;
+import dev.slk.core.findings.SourceLocation;
 import dev.slk.scan.files.LineIndex;
 import dev.slk.scan.files.TextDecoder;
 import dev.slk.scan.rules.KeywordAutomaton;
@@ -36,7 +40,7 @@ public final class SecretScanner {
      *
      * @param findings the findings, suppressed ones included (marked), in file order
      */
-    public record Text(List<ScanFinding> findings) implements Result {
+    public record Text(List<Finding> findings) implements Result {
 
         /** Copies the list. */
         public Text {
@@ -103,14 +107,14 @@ public final class SecretScanner {
      * @param text the file's text
      * @return the findings, suppressed ones included (marked), in file order
      */
-    public List<ScanFinding> scan(String relativePath, String text) {
+    public List<Finding> scan(String relativePath, String text) {
         return scan(relativePath, text, keywords.find(text));
     }
 
     private record Found(SecretRule rule, SecretMatch match) {
     }
 
-    private List<ScanFinding> scan(String relativePath, String text, KeywordHits hits) {
+    private List<Finding> scan(String relativePath, String text, KeywordHits hits) {
         List<Found> found = new ArrayList<>();
         int last = 0;
         for (SecretRule rule : rules) {
@@ -129,32 +133,33 @@ public final class SecretScanner {
         // the file has one: a large file with one finding near its start costs little more.
         LineIndex lines = LineIndex.upTo(text, last);
         boolean commented = hits.containsAny(MARKER);
-        List<ScanFinding> findings = new ArrayList<>(found.size());
+        List<Finding> findings = new ArrayList<>(found.size());
         for (Found f : found) {
             findings.add(finding(f.rule(), relativePath, text, lines, f.match(), commented));
         }
-        findings.sort(java.util.Comparator.comparingInt(ScanFinding::line).thenComparingInt(ScanFinding::column));
+        findings.sort(java.util.Comparator.comparingInt((Finding f) -> f.location().line())
+                .thenComparingInt(f -> f.location().column()));
         return findings;
     }
 
-    private static ScanFinding finding(SecretRule rule, String path, String text, LineIndex lines, SecretMatch match,
+    private static Finding finding(SecretRule rule, String path, String text, LineIndex lines, SecretMatch match,
             boolean commented) {
         int line = lines.line(match.start());
         int column = lines.column(match.start());
         String redacted = Secrets.redact(match.secret());
         String message = rule.description() + ": " + redacted;
-        ScanFinding finding = new ScanFinding(rule.id(), rule.severity(), path, line, column, message, rule.hint(),
-                redacted, Fingerprints.of(rule.id(), path, Fingerprints.ofSecret(match.secret())), null, null);
+        Finding finding = new Finding(rule.id(), rule.severity(), new SourceLocation(path, line, column), "", message,
+                rule.hint(), redacted, Fingerprints.of(rule.id(), path, Fingerprints.ofSecret(match.secret())), null,
+                null);
         int lineStart = match.start() - (column - 1);
         Suppressions.Verdict verdict = commented ? Suppressions.verdict(text, lineStart, rule.id())
                 : new Suppressions.None();
         if (verdict instanceof Suppressions.Accepted accepted) {
-            return finding.withSuppression(accepted.reason());
+            return finding.withAcceptance(new Acceptance.Suppressed(accepted.reason()));
         }
         if (verdict instanceof Suppressions.MissingReason) {
-            return new ScanFinding(rule.id(), rule.severity(), path, line, column, message
-                    + " (the " + Suppressions.MARKER + " comment is not honoured: it gives no reason)", rule.hint(),
-                    redacted, finding.fingerprint(), null, null);
+            return finding.withMessage(message
+                    + " (the " + Suppressions.MARKER + " comment is not honoured: it gives no reason)");
         }
         return finding;
     }

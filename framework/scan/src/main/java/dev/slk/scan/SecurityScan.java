@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Finding;
 import dev.slk.scan.files.FileNotice;
 import dev.slk.scan.files.ScanFile;
 import dev.slk.scan.files.SourceTree;
@@ -26,9 +27,6 @@ import java.util.function.Consumer;
 
 /** Runs a whole security scan: secrets in the files, then the infrastructure rules. */
 public final class SecurityScan {
-    private static final Comparator<ScanFinding> ORDER = Comparator.comparing(ScanFinding::path)
-            .thenComparingInt(ScanFinding::line).thenComparingInt(ScanFinding::column).thenComparing(ScanFinding::ruleId);
-
     /** Reading and scanning files is CPU-bound once the files are cached: one thread per core. */
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
@@ -47,7 +45,7 @@ public final class SecurityScan {
      */
     public ScanReport run(ScanRequest request) throws IOException {
         long started = System.nanoTime();
-        List<ScanFinding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         List<FileNotice> notices = new ArrayList<>();
         int files = 0;
         long bytes = 0;
@@ -82,11 +80,11 @@ public final class SecurityScan {
         if (request.cdkOut() != null) {
             infrastructure(request, findings, notices);
         }
-        findings.sort(ORDER);
+        findings.sort(Finding.ORDER);
         return new ScanReport(findings, notices, files, bytes, binary, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static void infrastructure(ScanRequest request, List<ScanFinding> findings, List<FileNotice> notices) {
+    private static void infrastructure(ScanRequest request, List<Finding> findings, List<FileNotice> notices) {
         Path cdkOut = request.cdkOut();
         String relative = prefixOf(request.workspace(), cdkOut).replaceAll("/$", "");
         if (!Files.isDirectory(cdkOut)) {
@@ -94,7 +92,7 @@ public final class SecurityScan {
                     "no cloud assembly: infrastructure rules skipped (synthesize first, or pass --no-infra)"));
             return;
         }
-        for (ScanFinding f : TemplateRules.checkAssembly(cdkOut, relative)) {
+        for (Finding f : TemplateRules.checkAssembly(cdkOut, relative)) {
             if (request.moduleFilter() == null || request.moduleFilter().equals(f.module())) {
                 findings.add(f);
             }
@@ -173,7 +171,7 @@ public final class SecurityScan {
         }
     }
 
-    private record FileResult(String path, List<ScanFinding> findings, Optional<FileNotice> notice, boolean scanned,
+    private record FileResult(String path, List<Finding> findings, Optional<FileNotice> notice, boolean scanned,
             long bytes) {
     }
 
@@ -190,7 +188,7 @@ public final class SecurityScan {
             return new FileResult(path, List.of(), Optional.empty(), false, 0);
         }
         String module = moduleOf(path);
-        List<ScanFinding> found = text.findings();
+        List<Finding> found = text.findings();
         if (module != null) {
             found = found.stream().map(f -> f.withModule(module)).toList();
         }

@@ -1,5 +1,7 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Severity;
+import dev.slk.core.findings.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,18 +24,18 @@ class BaselineTest {
     @Test
     void roundTripAcceptsOldFindingsAndFailsNewOnes() throws Exception {
         String old = TestRules.token('h');
-        List<ScanFinding> first = scanner.scan("a.env", "A=" + old + "\n");
+        List<Finding> first = scanner.scan("a.env", "A=" + old + "\n");
         Path file = dir.resolve("baseline.json");
         Baseline.write(file, "baseline.json", first);
         String written = Files.readString(file);
         assertFalse(written.contains(old) || written.contains(old.substring(0, 8)), written);
 
         String fresh = TestRules.token('i');
-        List<ScanFinding> second = scanner.scan("a.env", "# moved\nA=" + old + "\nB=" + fresh + "\n");
+        List<Finding> second = scanner.scan("a.env", "# moved\nA=" + old + "\nB=" + fresh + "\n");
         ScanOutcome outcome = new ScanOutcome(new ScanReport(second, List.of(), 1, 10, 0, Duration.ZERO),
-                Baseline.read(file, "baseline.json"), ScanSeverity.MEDIUM, true);
-        assertEquals(ScanOutcome.Status.BASELINED, outcome.status(second.get(0)));
-        assertEquals(ScanOutcome.Status.FAILING, outcome.status(second.get(1)));
+                Baseline.read(file, "baseline.json"), Severity.MEDIUM, true);
+        assertEquals(Finding.Status.BASELINED, outcome.status(second.get(0)));
+        assertEquals(Finding.Status.FAILING, outcome.status(second.get(1)));
         assertEquals(1, outcome.failing().size());
     }
 
@@ -48,9 +50,9 @@ class BaselineTest {
 
     @Test
     void thresholdDecidesWhatFails() {
-        List<ScanFinding> found = scanner.scan("a.env", "A=" + TestRules.token('j') + "\n");
+        List<Finding> found = scanner.scan("a.env", "A=" + TestRules.token('j') + "\n");
         ScanReport report = new ScanReport(found, List.of(), 1, 10, 0, Duration.ZERO);
-        assertTrue(new ScanOutcome(report, Baseline.empty(), ScanSeverity.CRITICAL, false).passed());
-        assertFalse(new ScanOutcome(report, Baseline.empty(), ScanSeverity.HIGH, false).passed());
+        assertTrue(new ScanOutcome(report, Baseline.empty(), Severity.CRITICAL, false).passed());
+        assertFalse(new ScanOutcome(report, Baseline.empty(), Severity.HIGH, false).passed());
     }
 }

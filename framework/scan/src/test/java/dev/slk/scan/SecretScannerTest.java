@@ -1,5 +1,7 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Severity;
+import dev.slk.core.findings.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,12 +18,12 @@ class SecretScannerTest {
     @Test
     void reportsLineColumnAndARedactedMatch() {
         String token = TestRules.token('a');
-        List<ScanFinding> found = scanner.scan("app.py", "x = 1\ntoken = '" + token + "'\n");
+        List<Finding> found = scanner.scan("app.py", "x = 1\ntoken = '" + token + "'\n");
         assertEquals(1, found.size());
-        ScanFinding f = found.get(0);
-        assertEquals(2, f.line());
-        assertEquals(10, f.column());
-        assertEquals("'zq_a...' (19 characters)", f.redacted());
+        Finding f = found.get(0);
+        assertEquals(2, f.location().line());
+        assertEquals(10, f.location().column());
+        assertEquals("'zq_a...' (19 characters)", f.evidence());
         assertFalse(f.message().contains(token) || f.toString().contains(token));
     }
 
@@ -54,7 +56,7 @@ class SecretScannerTest {
                 concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
         for (byte[] bytes : encodings) {
             for (SecretScanner s : List.of(scanner, catalogue)) {
-                List<ScanFinding> expected = s.scan("f", TextDecoder.decode(bytes).orElseThrow());
+                List<Finding> expected = s.scan("f", TextDecoder.decode(bytes).orElseThrow());
                 assertEquals(2, expected.size(), expected.toString());
                 assertEquals(expected, ((SecretScanner.Text) s.scan("f", bytes)).findings());
                 byte[] padded = java.util.Arrays.copyOf(bytes, bytes.length + 7); // a reused buffer's stale tail
@@ -72,7 +74,7 @@ class SecretScannerTest {
 
     @Test
     void skipsTheDetectorWhenNoKeywordIsPresent() {
-        SecretScanner counting = new SecretScanner(List.of(new dev.slk.scan.rules.SecretRule("r", ScanSeverity.LOW,
+        SecretScanner counting = new SecretScanner(List.of(new dev.slk.scan.rules.SecretRule("r", Severity.LOW,
                 "d", "h", List.of("needle"), text -> {
                     throw new AssertionError("detector ran on a file without its keyword");
                 })));
@@ -83,34 +85,34 @@ class SecretScannerTest {
     void aSuppressionWithAReasonOnTheLineOrAboveAcceptsTheFinding() {
         String same = "key = '" + TestRules.token('b') + "'  # slk-scan:ignore test-zq-token test fixture, revoked\n";
         String above = "// slk-scan:ignore test-zq-token documented sample\nkey = \"" + TestRules.token('c') + "\"\n";
-        assertEquals("test fixture, revoked", scanner.scan("a", same).get(0).suppression().reason());
-        assertEquals("documented sample", scanner.scan("b", above).get(0).suppression().reason());
+        assertEquals("test fixture, revoked", scanner.scan("a", same).get(0).acceptance().reason());
+        assertEquals("documented sample", scanner.scan("b", above).get(0).acceptance().reason());
     }
 
     @Test
     void aSuppressionWithoutAReasonOrForAnotherRuleIsNotHonoured() {
-        ScanFinding noReason = scanner.scan("a", "k = " + TestRules.token('d') + " # slk-scan:ignore test-zq-token\n").get(0);
-        assertNull(noReason.suppression());
+        Finding noReason = scanner.scan("a", "k = " + TestRules.token('d') + " # slk-scan:ignore test-zq-token\n").get(0);
+        assertNull(noReason.acceptance());
         assertTrue(noReason.message().contains("not honoured: it gives no reason"), noReason.message());
-        ScanFinding otherRule = scanner.scan("a", "k = " + TestRules.token('e') + " # slk-scan:ignore other-rule ok\n").get(0);
-        assertNull(otherRule.suppression());
+        Finding otherRule = scanner.scan("a", "k = " + TestRules.token('e') + " # slk-scan:ignore other-rule ok\n").get(0);
+        assertNull(otherRule.acceptance());
     }
 
     @Test
     void aSuppressionTwoLinesAboveDoesNotCount() {
         String text = "// slk-scan:ignore test-zq-token too far\n\nk = " + TestRules.token('f') + "\n";
-        assertNull(scanner.scan("a", text).get(0).suppression());
+        assertNull(scanner.scan("a", text).get(0).acceptance());
     }
 
     @Test
     void fingerprintsSurviveMovedLinesAndHoldNoSecret() {
         String token = TestRules.token('g');
-        ScanFinding before = scanner.scan("conf.env", "A=" + token + "\n").get(0);
-        ScanFinding after = scanner.scan("conf.env", "# new header\n\n\nA=" + token + "\n").get(0);
+        Finding before = scanner.scan("conf.env", "A=" + token + "\n").get(0);
+        Finding after = scanner.scan("conf.env", "# new header\n\n\nA=" + token + "\n").get(0);
         assertEquals(before.fingerprint(), after.fingerprint());
         assertTrue(before.fingerprint().matches("[0-9a-f]{32}"));
         assertFalse(before.fingerprint().contains(token.substring(3, 11)));
-        ScanFinding elsewhere = scanner.scan("other.env", "A=" + token + "\n").get(0);
+        Finding elsewhere = scanner.scan("other.env", "A=" + token + "\n").get(0);
         assertFalse(before.fingerprint().equals(elsewhere.fingerprint()));
     }
 }

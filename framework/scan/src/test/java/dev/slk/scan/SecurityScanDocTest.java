@@ -1,5 +1,7 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Severity;
+import dev.slk.core.findings.Rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +18,7 @@ class SecurityScanDocTest {
 
     static String table() {
         StringBuilder md = new StringBuilder("| Rule | Severity | Finds | Fix |\n|---|---|---|---|\n");
-        for (RuleInfo r : RuleCatalogue.all()) {
+        for (Rule r : RuleCatalogue.all()) {
             md.append("| `").append(r.id()).append("` | ").append(r.severity().label()).append(" | ")
                     .append(r.description().replace("|", "\\|")).append(" | ").append(r.hint().replace("|", "\\|"))
                     .append(" |\n");

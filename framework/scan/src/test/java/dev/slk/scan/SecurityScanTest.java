@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ class SecurityScanTest {
         Files.write(root.resolve("dump.bin"), binary);
         Files.write(root.resolve("creds.env"), text);
         ScanReport report = scan();
-        assertEquals(List.of("creds.env"), report.findings().stream().map(ScanFinding::path).distinct().toList());
+        assertEquals(List.of("creds.env"), report.findings().stream().map(f -> f.location().file()).distinct().toList());
         assertEquals(1, report.binarySkipped());
     }
 
@@ -49,7 +50,7 @@ class SecurityScanTest {
             Files.createDirectories(root.resolve("d" + (i % 7)));
             Files.writeString(root.resolve("d" + (i % 7) + "/f" + i + ".env"), "AWS_ACCESS_KEY_ID=" + awsKeyId() + "\n");
         }
-        List<String> paths = scan().findings().stream().map(ScanFinding::path).toList();
+        List<String> paths = scan().findings().stream().map(f -> f.location().file()).toList();
         assertEquals(50, paths.size());
         assertEquals(paths.stream().sorted().toList(), paths);
     }

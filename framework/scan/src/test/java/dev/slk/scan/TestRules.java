@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Severity;
 import dev.slk.scan.rules.SecretMatch;
 import dev.slk.scan.rules.SecretRule;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** A rule for engine tests: {@code zq_} followed by 16 lower-case letters or digits. */
 final class TestRules {
-    static final SecretRule ZQ = new SecretRule("test-zq-token", ScanSeverity.HIGH, "Test token", "Rotate it",
+    static final SecretRule ZQ = new SecretRule("test-zq-token", Severity.HIGH, "Test token", "Rotate it",
             List.of("zq_"), text -> {
                 List<SecretMatch> out = new ArrayList<>();
                 Matcher m = Pattern.compile("zq_[a-z0-9]{16}").matcher(text);

@@ -7,41 +7,35 @@ import java.util.Objects;
 /**
  * What {@link IntegrationModule#validateConfig} found: zero or more problems, each an error or a
  * warning. Errors make the configuration invalid; warnings do not (unless the user asks for
- * {@code --strict}).
+ * {@code --strict}). slk reports them as findings of rule {@code module.<id>} on its one severity
+ * scale: an error as {@code high}, a warning as {@code medium}.
  *
  * @param problems the problems, in the order found
  */
 public record ValidationResult(List<Problem> problems) {
 
-    /** How serious a problem is. */
-    public enum Severity {
-        /** The configuration cannot be deployed as it is. */
-        ERROR,
-        /** The configuration works but is probably not what the user wants. */
-        WARNING
-    }
-
     /**
      * One problem in a module's configuration.
      *
-     * @param severity error or warning
+     * @param error true when the configuration cannot be deployed as it is; false for a warning (it
+     *     works but is probably not what the user wants)
      * @param pointer JSON pointer relative to the module's {@code config} block (for example
      *     {@code /eventProcessor/schedule}); empty for the block itself. slk turns it into the
      *     file, line and column of the key.
      * @param message what is wrong, in words a person understands
      * @param hint how to fix it, or null
      */
-    public record Problem(Severity severity, String pointer, String message, String hint) {
+    public record Problem(boolean error, String pointer, String message, String hint) {
         /**
          * Checks the invariants.
          *
-         * @param severity error or warning
-         * @param pointer JSON pointer relative to the module's {@code config} block (for example {@code /eventProcessor/schedule}); empty for the block itself. slk turns it into the file, line and column of the key.
+         * @param error true for an error, false for a warning
+         * @param pointer JSON pointer relative to the module's {@code config} block (for example
+         *     {@code /eventProcessor/schedule}); empty for the block itself
          * @param message what is wrong, in words a person understands
          * @param hint how to fix it, or null
          */
         public Problem {
-            Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(message, "message");
             pointer = pointer == null ? "" : pointer;
             if (!pointer.isEmpty() && !pointer.startsWith("/")) {
@@ -76,12 +70,12 @@ public record ValidationResult(List<Problem> problems) {
 
     /** @return the errors */
     public List<Problem> errors() {
-        return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
+        return problems.stream().filter(Problem::error).toList();
     }
 
     /** @return the warnings */
     public List<Problem> warnings() {
-        return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+        return problems.stream().filter(p -> !p.error()).toList();
     }
 
     /** Collects problems; not thread-safe. */
@@ -111,7 +105,7 @@ public record ValidationResult(List<Problem> problems) {
          * @return this builder
          */
         public Builder error(String pointer, String message, String hint) {
-            problems.add(new Problem(Severity.ERROR, pointer, message, hint));
+            problems.add(new Problem(true, pointer, message, hint));
             return this;
         }
 
@@ -135,7 +129,7 @@ public record ValidationResult(List<Problem> problems) {
          * @return this builder
          */
         public Builder warning(String pointer, String message, String hint) {
-            problems.add(new Problem(Severity.WARNING, pointer, message, hint));
+            problems.add(new Problem(false, pointer, message, hint));
             return this;
         }
 

@@ -2,7 +2,6 @@ package dev.slk.stack;
 
 import dev.slk.core.findings.Finding;
 import dev.slk.stack.modules.LoadedModule;
-import dev.slk.stack.nag.NagFinding;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import java.util.TreeMap;
  */
 public record SynthSummary(String stackName, String outDirectory, String templateFile,
         Map<String, Integer> resourceCounts, List<LoadedModule> modules, List<String> outputs,
-        List<NagFinding> nagFindings, List<Finding> configWarnings, boolean written, long millis) {
+        List<Finding> nagFindings, List<Finding> configWarnings, boolean written, long millis) {
 
     /** Copies the collections. */
     public SynthSummary {
@@ -42,11 +41,11 @@ public record SynthSummary(String stackName, String outDirectory, String templat
 
     /** @return the unsuppressed cdk-nag errors */
     public long nagErrors() {
-        return nagFindings.stream().filter(f -> f.level() == NagFinding.Level.ERROR).count();
+        return nagFindings.stream().filter(f -> f.severity().isError()).count();
     }
 
     /** @return the unsuppressed cdk-nag warnings */
     public long nagWarnings() {
-        return nagFindings.stream().filter(f -> f.level() == NagFinding.Level.WARNING).count();
+        return nagFindings.stream().filter(f -> !f.severity().isError()).count();
     }
 }

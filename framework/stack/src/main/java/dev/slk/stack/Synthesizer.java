@@ -17,7 +17,6 @@ import dev.slk.stack.core.StackConfigurationException;
 import dev.slk.stack.modules.LoadedModule;
 import dev.slk.stack.modules.ModuleAssembly;
 import dev.slk.stack.modules.ModuleHookException;
-import dev.slk.stack.nag.NagFinding;
 import dev.slk.stack.nag.NagMessages;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
@@ -116,11 +115,11 @@ public final class Synthesizer {
                 // Token and validation errors of constructs surface here; they name the construct path.
                 return new SynthResult.Failed("synthesis failed: " + firstLine(e.getMessage()));
             }
-            List<NagFinding> nag = NagMessages.of(directory.staging(), stack.getStackName());
+            List<Finding> nag = NagMessages.of(directory.staging(), stack.getStackName());
             String templateFile = stack.getStackName() + ".template.json";
             JsonNode template = JSON.readTree(directory.staging().resolve(templateFile).toFile());
 
-            boolean failed = nag.stream().anyMatch(f -> f.level() == NagFinding.Level.ERROR || strict);
+            boolean failed = nag.stream().anyMatch(f -> f.severity().isError() || strict);
             if (!failed) {
                 progress.accept("writing " + outDirectory);
                 directory.commit(CloudAssemblyOutput.markerContent());

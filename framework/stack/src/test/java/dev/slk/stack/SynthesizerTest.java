@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slk.core.testing.Configs;
 import dev.slk.core.yaml.YamlLoader;
-import dev.slk.stack.nag.NagFinding;
+import dev.slk.core.findings.ResourceLocation;
 import dev.slk.stack.testing.Stacks;
 import dev.slk.stack.testing.TestArtifacts;
 import java.nio.file.Files;
@@ -121,8 +121,11 @@ class SynthesizerTest {
                 """), out, false)).summary();
         assertFalse(summary.written());
         assertFalse(Files.exists(out));
-        assertTrue(summary.nagFindings().stream().anyMatch(f -> f.level() == NagFinding.Level.ERROR
-                && f.rule().equals("AwsSolutions-S10") && f.path().equals("/demo-dev/modules/poller/InsecureBucket/Resource")),
+        assertTrue(summary.nagFindings().stream().anyMatch(f -> f.severity().isError()
+                && f.ruleId().equals("AwsSolutions-S10")
+                && f.location() instanceof ResourceLocation at && at.stack().equals("demo-dev")
+                && at.constructPath().equals("/demo-dev/modules/poller/InsecureBucket/Resource")
+                && at.logicalId().startsWith("modulespollerInsecureBucket")),
                 summary.nagFindings().toString());
     }
 

@@ -7,7 +7,7 @@ package dev.slk.core.findings;
  * @param line line, from 1; 0 when unknown
  * @param column column, from 1; 0 when unknown
  */
-public record SourceLocation(String file, int line, int column) {
+public record SourceLocation(String file, int line, int column) implements Location {
 
     /** @return a location naming only the file */
     public static SourceLocation ofFile(String file) {

@@ -80,7 +80,7 @@ public final class SchemaValidation {
             case "required" -> {
                 String property = message.getProperty();
                 String pointer = instancePointer + "/" + YamlLoader.escape(property);
-                return new Finding(rule, Severity.ERROR, document.keyLocation(instancePointer), pointer,
+                return new Finding(rule, Severity.HIGH, document.keyLocation(instancePointer), pointer,
                         "missing required key '" + property + "'" + in(instancePointer), null);
             }
             case "additionalProperties" -> {
@@ -90,7 +90,7 @@ public final class SchemaValidation {
                 Optional<String> suggestion = DidYouMean.suggest(property, known);
                 String hint = suggestion.map(s -> "did you mean '" + s + "'?")
                         .orElse(known.isEmpty() ? null : "known keys here: " + String.join(", ", known));
-                return new Finding(rule, Severity.ERROR, document.keyLocation(pointer), pointer,
+                return new Finding(rule, Severity.HIGH, document.keyLocation(pointer), pointer,
                         "unknown key '" + property + "'" + in(instancePointer), hint);
             }
             case "type" -> {
@@ -153,7 +153,7 @@ public final class SchemaValidation {
     }
 
     private static Finding violation(YamlDocument document, String rule, String pointer, String message, String hint) {
-        return new Finding(rule, Severity.ERROR, document.valueLocation(pointer), pointer, message, hint);
+        return new Finding(rule, Severity.HIGH, document.valueLocation(pointer), pointer, message, hint);
     }
 
     private static String schemaFragment(ValidationMessage message) {

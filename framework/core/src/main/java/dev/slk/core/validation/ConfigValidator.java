@@ -47,7 +47,7 @@ public final class ConfigValidator {
             return new ValidationReport(document.file(), findings, List.of(), Optional.empty());
         }
         for (SchemaDefaults.IgnoredKey ignored : SchemaDefaults.ignoredKeys(ProjectSchema.document(), raw)) {
-            findings.add(new Finding("ignored-key", Severity.WARNING, document.keyLocation(ignored.pointer()),
+            findings.add(new Finding("ignored-key", Severity.MEDIUM, document.keyLocation(ignored.pointer()),
                     ignored.pointer(), "'" + ignored.pointer().substring(ignored.pointer().lastIndexOf('/') + 1)
                             + "' is " + lowerFirst(ignored.description()), "remove it to silence this warning"));
         }
@@ -66,7 +66,7 @@ public final class ConfigValidator {
 
         findings.sort(Comparator.comparingInt((Finding f) -> f.location().line())
                 .thenComparingInt(f -> f.location().column()));
-        boolean valid = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        boolean valid = findings.stream().noneMatch(f -> f.severity().isError());
         Optional<ProjectConfig> config = valid ? Optional.of(bind(effective)) : Optional.empty();
         return new ValidationReport(document.file(), findings, checked, config);
     }

@@ -128,8 +128,8 @@ final class ModuleRules {
         }
         if (result != null) {
             for (ValidationResult.Problem problem : result.problems()) {
-                Severity severity = problem.severity() == ValidationResult.Severity.ERROR
-                        ? Severity.ERROR : Severity.WARNING;
+                // Module authors speak of errors and warnings; on the one scale they are high and medium.
+                Severity severity = problem.error() ? Severity.HIGH : Severity.MEDIUM;
                 ctx.add("module." + registered.id(), severity, configPointer + problem.pointer(), problem.message(),
                         problem.hint());
             }

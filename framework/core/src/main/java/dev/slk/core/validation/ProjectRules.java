@@ -208,7 +208,7 @@ final class ProjectRules {
             String pointer = "/securityLake/" + key;
             ctx.text(pointer).filter(v -> PLACEHOLDER.matcher(v).find()).ifPresent(value -> {
                 String shown = Secrets.isSecretKey(key) ? Secrets.redact(value) : "'" + value + "'";
-                ctx.add("placeholder", prod ? Severity.ERROR : Severity.WARNING, pointer, "securityLake." + key
+                ctx.add("placeholder", prod ? Severity.HIGH : Severity.MEDIUM, pointer, "securityLake." + key
                         + " is still a placeholder (" + shown + ")" + (prod ? "; prod cannot deploy with it" : ""),
                         "externalId".equals(key)
                                 ? "generate one (openssl rand -hex 32), store it in Secrets Manager and write externalId: secretsmanager:<secret name>"

@@ -74,11 +74,11 @@ final class RuleContext {
     }
 
     void error(String rule, String pointer, String message, String hint) {
-        add(rule, Severity.ERROR, pointer, message, hint);
+        add(rule, Severity.HIGH, pointer, message, hint);
     }
 
     void warning(String rule, String pointer, String message, String hint) {
-        add(rule, Severity.WARNING, pointer, message, hint);
+        add(rule, Severity.MEDIUM, pointer, message, hint);
     }
 
     void add(String rule, Severity severity, String pointer, String message, String hint) {

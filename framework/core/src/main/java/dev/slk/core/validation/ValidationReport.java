@@ -25,12 +25,12 @@ public record ValidationReport(String file, List<Finding> findings, List<String>
 
     /** @return the errors */
     public List<Finding> errors() {
-        return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        return findings.stream().filter(f -> f.severity().isError()).toList();
     }
 
     /** @return the warnings */
     public List<Finding> warnings() {
-        return findings.stream().filter(f -> f.severity() == Severity.WARNING).toList();
+        return findings.stream().filter(f -> !f.severity().isError()).toList();
     }
 
     /** @return true when there is no error */
@@ -40,7 +40,7 @@ public record ValidationReport(String file, List<Finding> findings, List<String>
 
     /** @return this report with every warning turned into an error, as {@code --strict} asks */
     public ValidationReport strict() {
-        List<Finding> all = findings.stream().map(Finding::asError).toList();
+        List<Finding> all = findings.stream().map(f -> f.atLeast(Severity.HIGH)).toList();
         return new ValidationReport(file, all, modulesChecked, all.isEmpty() ? config : Optional.empty());
     }
 }

@@ -182,12 +182,12 @@ public final class YamlLoader {
                 Node keyNode = tuple.getKeyNode();
                 SourceLocation keyAt = at(file, keyNode.getStartMark());
                 if (!(keyNode instanceof ScalarNode scalarKey)) {
-                    problems.add(new Finding("yaml.key", Severity.ERROR, keyAt, pointer,
+                    problems.add(new Finding("yaml.key", Severity.HIGH, keyAt, pointer,
                             "a key must be a plain string, not a list or mapping", null));
                     continue;
                 }
                 if ("<<".equals(scalarKey.getValue()) && scalarKey.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
-                    problems.add(new Finding("yaml.merge-key", Severity.ERROR, keyAt, pointer,
+                    problems.add(new Finding("yaml.merge-key", Severity.HIGH, keyAt, pointer,
                             "merge keys (<<) are not supported", "write the merged keys out"));
                     continue;
                 }
@@ -195,7 +195,7 @@ public final class YamlLoader {
                 String childPointer = pointer + "/" + escape(key);
                 if (object.has(key)) {
                     SourceLocation first = keyLocations.get(childPointer);
-                    problems.add(new Finding("yaml.duplicate-key", Severity.ERROR, keyAt, childPointer,
+                    problems.add(new Finding("yaml.duplicate-key", Severity.HIGH, keyAt, childPointer,
                             "duplicate key '" + key + "' (first defined at line " + first.line() + ")",
                             "remove one of the two; YAML keeps only one of them"));
                     continue;

@@ -56,7 +56,7 @@ class CompatibilityTest {
         assertEquals(List.of("/coreProcessing/eventTransformer/runtime", "/coreProcessing/eventTransformer/lambdaLayerArn",
                 "/coreProcessing/securityHubProcessor/runtime", "/integrations/azure/modulePath",
                 "/integrations/google-scc/modulePath"), ignored);
-        assertTrue(warnings.stream().allMatch(w -> w.severity() == Severity.WARNING));
+        assertTrue(warnings.stream().allMatch(w -> w.severity() == Severity.MEDIUM));
         assertTrue(warnings.stream().noneMatch(w -> w.message().contains("REPLACE_WITH_SECURE_RANDOM_STRING")));
     }
 

@@ -36,11 +36,11 @@ class ModuleValidationTest {
     void moduleErrorsAndWarningsAreReportedWithTheirPointers() {
         ValidationReport report = validate(sample("      legacyMode: true\n"));
         Finding error = byRule(report, "module.sample-source").stream()
-                .filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow(() -> new AssertionError(describe(report)));
+                .filter(f -> f.severity() == Severity.HIGH).findFirst().orElseThrow(() -> new AssertionError(describe(report)));
         assertEquals("/integrations/sample-source/config/credentialsSecretName", error.pointer());
         assertEquals("credentialsSecretName is required when the poller is enabled", error.message());
         Finding warning = byRule(report, "module.sample-source").stream()
-                .filter(f -> f.severity() == Severity.WARNING).findFirst().orElseThrow();
+                .filter(f -> f.severity() == Severity.MEDIUM).findFirst().orElseThrow();
         assertEquals("/integrations/sample-source/config/legacyMode", warning.pointer());
         assertEquals(report.findings().size(), 2, describe(report));
     }

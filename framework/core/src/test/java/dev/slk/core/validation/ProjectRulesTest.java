@@ -29,54 +29,54 @@ class ProjectRulesTest {
 
     static Stream<Arguments> failing() {
         return Stream.of(
-                Arguments.of("environment", "environment: qa\n", Severity.ERROR, 1),
-                Arguments.of("project-name", "projectName: Demo_Project\n", Severity.ERROR, 1),
-                Arguments.of("project-name", "projectName: " + "a".repeat(65) + "\n", Severity.ERROR, 1),
-                Arguments.of("region", "awsRegion: us-east-9\n", Severity.ERROR, 1),
-                Arguments.of("security-lake.required", "securityLake:\n  enabled: true\n  s3Bucket: b\n  externalId: ssm:/x\n", Severity.ERROR, 1),
+                Arguments.of("environment", "environment: qa\n", Severity.HIGH, 1),
+                Arguments.of("project-name", "projectName: Demo_Project\n", Severity.HIGH, 1),
+                Arguments.of("project-name", "projectName: " + "a".repeat(65) + "\n", Severity.HIGH, 1),
+                Arguments.of("region", "awsRegion: us-east-9\n", Severity.HIGH, 1),
+                Arguments.of("security-lake.required", "securityLake:\n  enabled: true\n  s3Bucket: b\n  externalId: ssm:/x\n", Severity.HIGH, 1),
                 Arguments.of("security-lake.source-name", lake("  - sourceName: bad name\n    eventClasses: [SECURITY_FINDING]\n"),
-                        Severity.ERROR, 6),
+                        Severity.HIGH, 6),
                 Arguments.of("security-lake.source-name", lake("  - sourceName: aVeryLongCustomSourceNameXYZ\n"
-                        + "    eventClasses: [SECURITY_FINDING]\n"), Severity.ERROR, 6),
+                        + "    eventClasses: [SECURITY_FINDING]\n"), Severity.HIGH, 6),
                 Arguments.of("security-lake.source-unique", lake("  - sourceName: one\n    eventClasses: [SECURITY_FINDING]\n"
-                        + "  - sourceName: one\n    eventClasses: [DETECTION_FINDING]\n"), Severity.ERROR, 8),
+                        + "  - sourceName: one\n    eventClasses: [DETECTION_FINDING]\n"), Severity.HIGH, 8),
                 Arguments.of("security-lake.event-class", lake("  - sourceName: one\n    eventClasses: [SECURITY_FINDNG]\n"),
-                        Severity.ERROR, 7),
-                Arguments.of("lambda.memory", "coreProcessing:\n  eventTransformer:\n    memorySize: 64\n", Severity.ERROR, 3),
+                        Severity.HIGH, 7),
+                Arguments.of("lambda.memory", "coreProcessing:\n  eventTransformer:\n    memorySize: 64\n", Severity.HIGH, 3),
                 Arguments.of("lambda.memory", "coreProcessing:\n  securityHubProcessor:\n    memorySize: 10241\n",
-                        Severity.ERROR, 3),
+                        Severity.HIGH, 3),
                 Arguments.of("lambda.memory", "coreProcessing:\n  eventTransformer:\n    memorySize: 99999999999999999999\n",
-                        Severity.ERROR, 3),
+                        Severity.HIGH, 3),
                 Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 0\n"
-                        + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.ERROR, 3),
+                        + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.HIGH, 3),
                 Arguments.of("lambda.timeout", "coreProcessing:\n  eventTransformer:\n    timeout: 901\n"
-                        + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.ERROR, 3),
-                Arguments.of("not-built", "cloudTrailEventDataStore:\n  enabled: true\n", Severity.WARNING, 2),
-                Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 30\n", Severity.ERROR, 2),
-                Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 120\n", Severity.WARNING, 2),
+                        + "sqsQueue:\n  visibilityTimeout: 6000\n", Severity.HIGH, 3),
+                Arguments.of("not-built", "cloudTrailEventDataStore:\n  enabled: true\n", Severity.MEDIUM, 2),
+                Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 30\n", Severity.HIGH, 2),
+                Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 120\n", Severity.MEDIUM, 2),
                 Arguments.of("sqs.visibility-timeout", "securityHub:\n  enabled: true\n"
-                        + "coreProcessing:\n  securityHubProcessor:\n    timeout: 400\n", Severity.ERROR, 0),
-                Arguments.of("encryption.key-alias", "encryption:\n  keyType: CUSTOMER_MANAGED_CMK\n", Severity.ERROR, 2),
+                        + "coreProcessing:\n  securityHubProcessor:\n    timeout: 400\n", Severity.HIGH, 0),
+                Arguments.of("encryption.key-alias", "encryption:\n  keyType: CUSTOMER_MANAGED_CMK\n", Severity.HIGH, 2),
                 Arguments.of("placeholder", "environment: prod\nsecurityLake:\n  s3Bucket: REPLACE_WITH_BUCKET\n"
-                        + "  externalId: secretsmanager:x\n  serviceRole: r\n", Severity.ERROR, 3),
+                        + "  externalId: secretsmanager:x\n  serviceRole: r\n", Severity.HIGH, 3),
                 Arguments.of("placeholder", "securityLake:\n  s3Bucket: b\n  externalId: PLACEHOLDER_EXTERNAL_ID\n"
-                        + "  serviceRole: r\n", Severity.WARNING, 3),
+                        + "  serviceRole: r\n", Severity.MEDIUM, 3),
                 Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
-                        + "  externalId: 3f9a1c0de4b2a8c7e6f5\n  serviceRole: r\n", Severity.WARNING, 3),
+                        + "  externalId: 3f9a1c0de4b2a8c7e6f5\n  serviceRole: r\n", Severity.MEDIUM, 3),
                 Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
-                        + "  externalId: 'secretsmanager:bad name'\n  serviceRole: r\n", Severity.ERROR, 3),
+                        + "  externalId: 'secretsmanager:bad name'\n  serviceRole: r\n", Severity.HIGH, 3),
                 Arguments.of("alarm.datapoints", "monitoring:\n  alarms:\n    sqsAgeAlarm:\n      evaluationPeriods: 1\n"
-                        + "      datapointsToAlarm: 2\n", Severity.ERROR, 5),
-                Arguments.of("integration.unknown", "integrations:\n  okta:\n    enabled: true\n", Severity.ERROR, 2),
-                Arguments.of("integration.unknown", "integrations:\n  okta:\n    enabled: false\n", Severity.WARNING, 2),
+                        + "      datapointsToAlarm: 2\n", Severity.HIGH, 5),
+                Arguments.of("integration.unknown", "integrations:\n  okta:\n    enabled: true\n", Severity.HIGH, 2),
+                Arguments.of("integration.unknown", "integrations:\n  okta:\n    enabled: false\n", Severity.MEDIUM, 2),
                 Arguments.of("schedule", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
-                        + "      credentialsSecretName: s\n      poller:\n        schedule: rate(1 minutes)\n", Severity.ERROR, 7),
+                        + "      credentialsSecretName: s\n      poller:\n        schedule: rate(1 minutes)\n", Severity.HIGH, 7),
                 Arguments.of("schedule", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
-                        + "      credentialsSecretName: s\n      poller:\n        schedule: cron(0 12 * * ?)\n", Severity.ERROR, 7),
+                        + "      credentialsSecretName: s\n      poller:\n        schedule: cron(0 12 * * ?)\n", Severity.HIGH, 7),
                 Arguments.of("lambda.memory", "integrations:\n  sample-source:\n    enabled: true\n    config:\n"
-                        + "      credentialsSecretName: s\n      poller:\n        memorySize: 20000\n", Severity.ERROR, 7),
+                        + "      credentialsSecretName: s\n      poller:\n        memorySize: 20000\n", Severity.HIGH, 7),
                 Arguments.of("ignored-key", "coreProcessing:\n  eventTransformer:\n    runtime: python3.13\n",
-                        Severity.WARNING, 3));
+                        Severity.MEDIUM, 3));
     }
 
     private static String lake(String sources) {
@@ -170,7 +170,7 @@ class ProjectRulesTest {
     void mismatchBetweenEnvOptionAndFileIsAWarning() throws Exception {
         ValidationReport report = new ConfigValidator(Configs.registry())
                 .validate(new dev.slk.core.yaml.YamlLoader().parse(Configs.MINIMAL, "config.prod.yaml"), "prod");
-        assertEquals(Severity.WARNING, byRule(report, "environment.mismatch").get(0).severity());
+        assertEquals(Severity.MEDIUM, byRule(report, "environment.mismatch").get(0).severity());
         ValidationReport matching = new ConfigValidator(Configs.registry())
                 .validate(new dev.slk.core.yaml.YamlLoader().parse(Configs.MINIMAL, "config.dev.yaml"), "dev");
         assertTrue(matching.findings().isEmpty(), describe(matching));

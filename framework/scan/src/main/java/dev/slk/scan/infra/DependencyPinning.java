@@ -1,6 +1,6 @@
 package dev.slk.scan.infra;
 
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +42,8 @@ public final class DependencyPinning {
      *     "modules/okta-logs"; "" for the root itself
      * @return the findings, ordered by path and position
      */
-    public static List<ScanFinding> check(Path moduleDir, String relativePrefix) {
-        List<ScanFinding> findings = new ArrayList<>();
+    public static List<Finding> check(Path moduleDir, String relativePrefix) {
+        List<Finding> findings = new ArrayList<>();
         for (Path pom : InputFiles.findUnder(moduleDir, name -> name.equals("pom.xml"))) {
             checkPom(pom, InputFiles.join(relativePrefix, moduleDir.relativize(pom)), findings);
         }
@@ -52,8 +52,8 @@ public final class DependencyPinning {
             checkRequirements(requirements, InputFiles.join(relativePrefix, moduleDir.relativize(requirements)),
                     findings);
         }
-        findings.sort(InfraFindings.ORDER);
-        return findings.stream().map(f -> f.withModule(moduleOf(f.path()))).toList();
+        findings.sort(Finding.ORDER);
+        return findings.stream().map(f -> f.withModule(moduleOf(f.location().file()))).toList();
     }
 
     /** @return the id of the module whose directory holds the path, or null */
@@ -65,7 +65,7 @@ public final class DependencyPinning {
         return end <= MODULES_DIR.length() ? null : path.substring(MODULES_DIR.length(), end);
     }
 
-    private static void checkPom(Path file, String path, List<ScanFinding> out) {
+    private static void checkPom(Path file, String path, List<Finding> out) {
         PomVersions.Pom pom;
         try {
             pom = PomVersions.read(InputFiles.readUtf8(file));
@@ -98,7 +98,7 @@ public final class DependencyPinning {
         }
     }
 
-    private static void checkRequirements(Path file, String path, List<ScanFinding> out) {
+    private static void checkRequirements(Path file, String path, List<Finding> out) {
         String text;
         try {
             text = InputFiles.readUtf8(file);

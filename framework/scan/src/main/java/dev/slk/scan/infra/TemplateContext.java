@@ -1,8 +1,8 @@
 package dev.slk.scan.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slk.scan.RuleInfo;
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Rule;
+import dev.slk.core.findings.Finding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +13,7 @@ final class TemplateContext {
     private final CfnTemplate template;
     private final String path;
     private final boolean production;
-    private final List<ScanFinding> findings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
 
     TemplateContext(CfnTemplate template, String path, boolean production) {
         this.template = template;
@@ -29,7 +29,7 @@ final class TemplateContext {
         return production;
     }
 
-    List<ScanFinding> findings() {
+    List<Finding> findings() {
         return findings;
     }
 
@@ -39,7 +39,7 @@ final class TemplateContext {
     }
 
     /** Adds a finding located at the entry's logical-id key and attributed to the entry's module. */
-    void report(RuleInfo rule, CfnTemplate.Entry entry, String message, String redacted, String... idParts) {
+    void report(Rule rule, CfnTemplate.Entry entry, String message, String redacted, String... idParts) {
         String[] parts = new String[idParts.length + 1];
         parts[0] = entry.logicalId();
         System.arraycopy(idParts, 0, parts, 1, idParts.length);

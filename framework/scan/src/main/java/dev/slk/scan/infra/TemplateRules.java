@@ -1,7 +1,7 @@
 package dev.slk.scan.infra;
 
-import dev.slk.scan.RuleInfo;
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Rule;
+import dev.slk.core.findings.Finding;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class TemplateRules {
      * @return the findings, ordered by position; a template that cannot be read or parsed gives one
      *     {@code infra-unchecked-file} finding instead
      */
-    public static List<ScanFinding> check(Path template, String relativePath, boolean production) {
+    public static List<Finding> check(Path template, String relativePath, boolean production) {
         CfnTemplate parsed;
         try {
             parsed = TemplateReader.read(InputFiles.readUtf8(template));
@@ -56,8 +56,8 @@ public final class TemplateRules {
         SecretChecks.check(ctx);
         DataProtectionChecks.check(ctx);
         LambdaChecks.check(ctx);
-        List<ScanFinding> findings = new ArrayList<>(ctx.findings());
-        findings.sort(InfraFindings.ORDER);
+        List<Finding> findings = new ArrayList<>(ctx.findings());
+        findings.sort(Finding.ORDER);
         return List.copyOf(findings);
     }
 
@@ -71,7 +71,7 @@ public final class TemplateRules {
      * @return the findings of all templates, ordered by path and position; none when the
      *     directory does not exist
      */
-    public static List<ScanFinding> checkAssembly(Path cdkOut, String relativePrefix, boolean production) {
+    public static List<Finding> checkAssembly(Path cdkOut, String relativePrefix, boolean production) {
         return checkAssembly(cdkOut, relativePrefix, template -> production);
     }
 
@@ -84,18 +84,18 @@ public final class TemplateRules {
      * @return the findings of all templates, ordered by path and position; none when the
      *     directory does not exist
      */
-    public static List<ScanFinding> checkAssembly(Path cdkOut, String relativePrefix) {
+    public static List<Finding> checkAssembly(Path cdkOut, String relativePrefix) {
         return checkAssembly(cdkOut, relativePrefix,
                 template -> template.getFileName().toString().endsWith("-prod" + TEMPLATE_SUFFIX));
     }
 
-    private static List<ScanFinding> checkAssembly(Path cdkOut, String relativePrefix, Predicate<Path> production) {
-        List<ScanFinding> findings = new ArrayList<>();
+    private static List<Finding> checkAssembly(Path cdkOut, String relativePrefix, Predicate<Path> production) {
+        List<Finding> findings = new ArrayList<>();
         for (Path template : templatesIn(cdkOut, 0)) {
             String relative = InputFiles.join(relativePrefix, cdkOut.relativize(template));
             findings.addAll(check(template, relative, production.test(template)));
         }
-        findings.sort(InfraFindings.ORDER);
+        findings.sort(Finding.ORDER);
         return List.copyOf(findings);
     }
 
@@ -103,7 +103,7 @@ public final class TemplateRules {
      * @return every infrastructure rule, those of {@link DependencyPinning} included, for
      *     {@code --list-rules} and SARIF rule metadata
      */
-    public static List<RuleInfo> rules() {
+    public static List<Rule> rules() {
         return InfraRules.ALL;
     }
 

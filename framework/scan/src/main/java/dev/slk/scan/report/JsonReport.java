@@ -1,13 +1,14 @@
 package dev.slk.scan.report;
 
+import dev.slk.core.findings.Acceptance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Finding;
 import dev.slk.scan.ScanOutcome;
-import dev.slk.scan.ScanOutcome.Status;
+import dev.slk.core.findings.Finding.Status;
 import java.util.Locale;
 
 /** The scan as JSON for machines; every value a person would see in text is here too. */
@@ -38,25 +39,25 @@ public final class JsonReport {
                 .put("suppressed", outcome.count(Status.SUPPRESSED))
                 .put("baselined", outcome.count(Status.BASELINED));
         ArrayNode findings = root.putArray("findings");
-        for (ScanFinding f : outcome.report().findings()) {
+        for (Finding f : outcome.report().findings()) {
             Status status = outcome.status(f);
             ObjectNode n = findings.addObject();
             n.put("rule", f.ruleId());
             n.put("severity", f.severity().label());
-            n.put("path", f.path());
-            n.put("line", f.line());
-            n.put("column", f.column());
+            n.put("path", f.location().file());
+            n.put("line", f.location().line());
+            n.put("column", f.location().column());
             n.put("message", f.message());
             n.put("hint", f.hint());
-            n.put("match", f.redacted());
+            n.put("match", f.evidence());
             n.put("fingerprint", f.fingerprint());
             if (f.module() != null) {
                 n.put("module", f.module());
             }
             n.put("status", status.name().toLowerCase(Locale.ROOT));
             n.put("suppressed", status == Status.SUPPRESSED);
-            if (f.suppressed()) {
-                n.put("suppressionReason", f.suppression().reason());
+            if (f.acceptance() instanceof Acceptance.Suppressed) {
+                n.put("suppressionReason", f.acceptance().reason());
             }
             n.put("baselined", status == Status.BASELINED);
         }

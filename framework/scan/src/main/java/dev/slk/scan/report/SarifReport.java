@@ -1,14 +1,15 @@
 package dev.slk.scan.report;
 
+import dev.slk.core.findings.Acceptance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slk.scan.RuleInfo;
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Rule;
+import dev.slk.core.findings.Finding;
 import dev.slk.scan.ScanOutcome;
-import dev.slk.scan.ScanOutcome.Status;
+import dev.slk.core.findings.Finding.Status;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class SarifReport {
      * @param version the slk version
      * @return the SARIF log
      */
-    public static String render(ScanOutcome outcome, List<RuleInfo> rules, String version) {
+    public static String render(ScanOutcome outcome, List<Rule> rules, String version) {
         ObjectNode log = JSON.createObjectNode();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
@@ -43,7 +44,7 @@ public final class SarifReport {
         driver.put("semanticVersion", version);
         ArrayNode ruleNodes = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
-        for (RuleInfo rule : rules) {
+        for (Rule rule : rules) {
             index.put(rule.id(), ruleNodes.size());
             ObjectNode r = ruleNodes.addObject();
             r.put("id", rule.id());
@@ -58,7 +59,7 @@ public final class SarifReport {
         }
         run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");
-        for (ScanFinding f : outcome.report().findings()) {
+        for (Finding f : outcome.report().findings()) {
             ObjectNode result = results.addObject();
             result.put("ruleId", f.ruleId());
             Integer ruleIndex = index.get(f.ruleId());
@@ -68,13 +69,13 @@ public final class SarifReport {
             result.put("level", f.severity().sarifLevel());
             result.putObject("message").put("text", f.message());
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", f.path()).put("uriBaseId", "%SRCROOT%");
-            physical.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
+            physical.putObject("artifactLocation").put("uri", f.location().file()).put("uriBaseId", "%SRCROOT%");
+            physical.putObject("region").put("startLine", f.location().line()).put("startColumn", f.location().column());
             result.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
             Status status = outcome.status(f);
-            if (f.suppressed()) {
+            if (f.acceptance() instanceof Acceptance.Suppressed) {
                 result.putArray("suppressions").addObject().put("kind", "inSource")
-                        .put("justification", f.suppression().reason());
+                        .put("justification", f.acceptance().reason());
             }
             if (outcome.baselineUsed()) {
                 result.put("baselineState", status == Status.BASELINED ? "unchanged" : "new");

@@ -1,8 +1,8 @@
 package dev.slk.scan.report;
 
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Finding;
 import dev.slk.scan.ScanOutcome;
-import dev.slk.scan.ScanOutcome.Status;
+import dev.slk.core.findings.Finding.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +18,14 @@ public final class TextReport {
      * @return the report text
      */
     public static String render(ScanOutcome outcome) {
-        Map<String, List<ScanFinding>> byFile = new LinkedHashMap<>();
-        outcome.report().findings().forEach(f -> byFile.computeIfAbsent(f.path(), k -> new java.util.ArrayList<>()).add(f));
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        outcome.report().findings().forEach(f -> byFile.computeIfAbsent(f.location().file(), k -> new java.util.ArrayList<>()).add(f));
         StringBuilder out = new StringBuilder();
         byFile.forEach((path, findings) -> {
             out.append(path).append('\n');
-            for (ScanFinding f : findings) {
+            for (Finding f : findings) {
                 Status status = outcome.status(f);
-                out.append(String.format(Locale.ROOT, "  %d:%d  %-8s  %s  %s%s%n", f.line(), f.column(),
+                out.append(String.format(Locale.ROOT, "  %d:%d  %-8s  %s  %s%s%n", f.location().line(), f.location().column(),
                         f.severity().label(), f.ruleId(), f.message(), tag(status, f)));
                 if (f.hint() != null && !f.hint().isBlank() && status == Status.FAILING) {
                     out.append("      hint: ").append(f.hint()).append('\n');
@@ -50,9 +50,9 @@ public final class TextReport {
                 report.elapsed().toMillis() / 1000.0);
     }
 
-    private static String tag(Status status, ScanFinding f) {
+    private static String tag(Status status, Finding f) {
         return switch (status) {
-            case SUPPRESSED -> "  [suppressed: " + f.suppression().reason() + "]";
+            case SUPPRESSED -> "  [suppressed: " + f.acceptance().reason() + "]";
             case BASELINED -> "  [baselined]";
             default -> f.module() == null ? "" : "  [module " + f.module() + "]";
         };

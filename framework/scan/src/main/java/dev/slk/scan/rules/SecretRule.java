@@ -1,6 +1,6 @@
 package dev.slk.scan.rules;
 
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Severity;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  * @param detector finds the matches
  */
 public record SecretRule(
-        String id, ScanSeverity severity, String description, String hint, List<String> keywords, Detector detector) {
+        String id, Severity severity, String description, String hint, List<String> keywords, Detector detector) {
 
     /** Copies the keyword list. */
     public SecretRule {

@@ -1,6 +1,6 @@
 package dev.slk.scan.rules;
 
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +80,14 @@ public final class SecretRules {
     }
 
     private static List<SecretRule> build() {
-        SecretRule gcpServiceAccount = new SecretRule("gcp-service-account-key", ScanSeverity.CRITICAL,
+        SecretRule gcpServiceAccount = new SecretRule("gcp-service-account-key", Severity.CRITICAL,
                 "Google Cloud service-account private key",
                 "Delete the key in IAM (service accounts > keys) and use workload identity federation"
                         + " instead of key files.",
                 List.of("client_email"),
                 new GcpServiceAccount());
         List<SecretRule> specific = new ArrayList<>(List.of(
-                new SecretRule("aws-access-key-id", ScanSeverity.HIGH,
+                new SecretRule("aws-access-key-id", Severity.HIGH,
                         "AWS access key id",
                         "Remove the key id with its secret; deactivate the key in IAM and use roles or the default"
                                 + " credential chain instead.",
@@ -95,7 +95,7 @@ public final class SecretRules {
                         new PatternDetector(AWS_ACCESS_KEY_ID, 1,
                                 s -> Entropy.shannon(s.substring(AWS_KEY_ID_PREFIX)) >= KEY_ID_MIN_ENTROPY,
                                 AWS_KEY_ID_PREFIXES)),
-                new SecretRule("aws-secret-access-key", ScanSeverity.CRITICAL,
+                new SecretRule("aws-secret-access-key", Severity.CRITICAL,
                         "AWS secret access key",
                         "Deactivate and delete the access key in IAM now, then use roles or the default credential"
                                 + " chain; never commit credentials.",
@@ -103,7 +103,7 @@ public final class SecretRules {
                         Detectors.onAssignmentLines(
                                 new AssignmentDetector(KeyNames::awsSecretAccessKey, a -> awsSecret(a.value())),
                                 AWS_SECRET_KEYWORDS)),
-                new SecretRule("aws-session-token", ScanSeverity.HIGH,
+                new SecretRule("aws-session-token", Severity.HIGH,
                         "AWS session token",
                         "Revoke the role session (IAM: revoke active sessions) and load temporary credentials at"
                                 + " run time instead of storing them.",
@@ -111,72 +111,72 @@ public final class SecretRules {
                         Detectors.onAssignmentLines(new AssignmentDetector(KeyNames::awsSessionToken,
                                 a -> AWS_SESSION_VALUE.matcher(a.value()).matches()
                                         && Entropy.shannon(a.value()) >= BASE64_MIN_ENTROPY), AWS_SESSION_KEYWORDS)),
-                new SecretRule("azure-connection-string-key", ScanSeverity.CRITICAL,
+                new SecretRule("azure-connection-string-key", Severity.CRITICAL,
                         "Azure Storage, Event Hubs or Service Bus key in a connection string",
                         "Rotate the account or shared access key, and use a managed identity or Key Vault"
                                 + " reference instead of a connection string.",
                         List.of("accountkey", "sharedaccesskey"),
                         PatternDetector.anchoredIgnoringCase(AZURE_ACCOUNT_KEY, 1,
                                 s -> Entropy.shannon(s) >= BASE64_MIN_ENTROPY, List.of("AccountKey", "SharedAccessKey"))),
-                new SecretRule("azure-client-secret", ScanSeverity.HIGH,
+                new SecretRule("azure-client-secret", Severity.HIGH,
                         "Azure AD (Entra ID) application client secret",
                         "Delete the secret from the app registration, create a new one and load it from Key Vault"
                                 + " or use a managed identity / workload identity federation.",
                         List.of("8q~", "azure", "microsoft"),
                         azureClientSecret()),
                 gcpServiceAccount,
-                new SecretRule("gcp-api-key", ScanSeverity.HIGH,
+                new SecretRule("gcp-api-key", Severity.HIGH,
                         "Google Cloud API key",
                         "Delete or regenerate the key in the Cloud console, and restrict the new one by API and"
                                 + " caller.",
                         List.of("aiza"),
                         new PatternDetector(GCP_API_KEY, 1, s -> Entropy.shannon(s) >= TOKEN_MIN_ENTROPY,
                                 List.of("AIza"))),
-                new SecretRule("private-key", ScanSeverity.CRITICAL,
+                new SecretRule("private-key", Severity.CRITICAL,
                         "Private key (PEM, OpenSSH or PGP)",
                         "Treat the key as compromised: replace it, revoke any certificate, and keep keys in a"
                                 + " secret store.",
                         List.of("private key"),
                         Detectors.excluding(new PemDetector(), List.of(gcpServiceAccount))),
-                new SecretRule("github-token", ScanSeverity.HIGH,
+                new SecretRule("github-token", Severity.HIGH,
                         "GitHub token",
                         "Revoke the token in GitHub settings and use the workflow's GITHUB_TOKEN or a secret.",
                         List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                         new PatternDetector(GITHUB_TOKEN, 1, s -> Entropy.shannon(s) >= TOKEN_MIN_ENTROPY,
                                 List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"))),
-                new SecretRule("gitlab-token", ScanSeverity.HIGH,
+                new SecretRule("gitlab-token", Severity.HIGH,
                         "GitLab personal access token",
                         "Revoke the token in GitLab and use a CI/CD variable or job token.",
                         List.of("glpat-"),
                         new PatternDetector(GITLAB_TOKEN, 1, s -> Entropy.shannon(s) >= TOKEN_MIN_ENTROPY,
                                 List.of("glpat-"))),
-                new SecretRule("slack-token", ScanSeverity.HIGH,
+                new SecretRule("slack-token", Severity.HIGH,
                         "Slack API token",
                         "Revoke the token in the Slack app settings and load the new one from a secret store.",
                         SLACK_TOKEN_PREFIXES,
                         new PatternDetector(SLACK_TOKEN, 1, s -> s.length() >= SLACK_TOKEN_MIN_LENGTH
                                 && Entropy.shannon(s) >= TOKEN_MIN_ENTROPY, SLACK_TOKEN_PREFIXES)),
-                new SecretRule("slack-webhook-url", ScanSeverity.MEDIUM,
+                new SecretRule("slack-webhook-url", Severity.MEDIUM,
                         "Slack incoming webhook URL",
                         "Regenerate the webhook in Slack and keep its URL in a secret.",
                         List.of("hooks.slack.com"),
                         new PatternDetector(SLACK_WEBHOOK, 1,
                                 s -> Entropy.shannon(s.substring(s.lastIndexOf('/') + 1)) >= TOKEN_MIN_ENTROPY,
                                 List.of("hooks.slack.com"), "https://".length())),
-                new SecretRule("jwt", ScanSeverity.MEDIUM,
+                new SecretRule("jwt", Severity.MEDIUM,
                         "JSON Web Token",
                         "Do not commit bearer tokens; if this one is still valid, revoke its session or rotate the"
                                 + " signing key.",
                         List.of("eyj"),
                         new PatternDetector(JWT, 1, Jwt::hasAlgHeader, List.of("eyJ"))),
-                new SecretRule("url-credentials", ScanSeverity.HIGH,
+                new SecretRule("url-credentials", Severity.HIGH,
                         "Password in a URL",
                         "Change the password, and pass credentials separately (environment, secret store) instead"
                                 + " of in the URL.",
                         List.of("://"),
                         new UrlCredentials())));
         List<SecretRule> claimers = List.copyOf(specific);
-        specific.add(new SecretRule("generic-secret-assignment", ScanSeverity.MEDIUM,
+        specific.add(new SecretRule("generic-secret-assignment", Severity.MEDIUM,
                 "Hard-coded password, token or API key",
                 "Move the value to a secret store or environment variable and reference it; rotate it if it was"
                         + " ever real.",

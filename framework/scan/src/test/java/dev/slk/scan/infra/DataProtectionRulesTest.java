@@ -7,8 +7,8 @@ import static dev.slk.scan.infra.Templates.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slk.scan.ScanFinding;
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,14 +35,14 @@ class DataProtectionRulesTest {
 
     @Test
     void queueWithEncryptionTurnedOffAndNoKey() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Off", QUEUE, "{\"SqsManagedSseEnabled\": false}"),
                 resource("OffWithKey", QUEUE, "{\"SqsManagedSseEnabled\": false, \"KmsMasterKeyId\": " + KEY_REF + "}"),
                 resource("Default", QUEUE, "{}"),
                 sslPolicy("Tls", "Deny", "Off", "OffWithKey", "Default")));
 
         assertEquals(List.of("Off"), flagged(findings, "infra-unencrypted-queue", "Off", "OffWithKey", "Default"));
-        assertEquals(ScanSeverity.HIGH, only(findings, "infra-unencrypted-queue").get(0).severity());
+        assertEquals(Severity.HIGH, only(findings, "infra-unencrypted-queue").get(0).severity());
     }
 
     @Test
@@ -51,7 +51,7 @@ class DataProtectionRulesTest {
                 "{\"Queues\": [{\"Ref\": \"SingleStatement\"}],"
                 + " \"PolicyDocument\": {\"Statement\": {\"Effect\": \"Deny\","
                 + " \"Condition\": {\"Bool\": {\"aws:SecureTransport\": false}}}}}");
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Enforced", QUEUE, "{}"),
                 resource("SingleStatement", QUEUE, "{}"),
                 resource("AllowOnly", QUEUE, "{}"),
@@ -66,32 +66,32 @@ class DataProtectionRulesTest {
                 "infra-queue-without-ssl-enforcement", "Enforced", "SingleStatement", "AllowOnly",
                 "OtherQueuesPolicy", "NoPolicy"));
         only(findings, "infra-queue-without-ssl-enforcement")
-                .forEach(f -> assertEquals(ScanSeverity.HIGH, f.severity()));
+                .forEach(f -> assertEquals(Severity.HIGH, f.severity()));
     }
 
     @Test
     void topicWithoutKey() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Plain", "AWS::SNS::Topic", "{}"),
                 resource("Encrypted", "AWS::SNS::Topic", "{\"KmsMasterKeyId\": " + KEY_REF + "}")));
 
         assertEquals(List.of("Plain"), flagged(findings, "infra-unencrypted-topic", "Plain", "Encrypted"));
-        assertEquals(ScanSeverity.HIGH, only(findings, "infra-unencrypted-topic").get(0).severity());
+        assertEquals(Severity.HIGH, only(findings, "infra-unencrypted-topic").get(0).severity());
     }
 
     @Test
     void logGroupWithoutKey() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Plain", "AWS::Logs::LogGroup", "{\"RetentionInDays\": 365}"),
                 resource("Encrypted", "AWS::Logs::LogGroup", "{\"KmsKeyId\": " + KEY_REF + "}")));
 
         assertEquals(List.of("Plain"), flagged(findings, "infra-unencrypted-log-group", "Plain", "Encrypted"));
-        assertEquals(ScanSeverity.MEDIUM, only(findings, "infra-unencrypted-log-group").get(0).severity());
+        assertEquals(Severity.MEDIUM, only(findings, "infra-unencrypted-log-group").get(0).severity());
     }
 
     @Test
     void tablesWithoutKmsEncryption() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Default", "AWS::DynamoDB::Table", "{\"BillingMode\": \"PAY_PER_REQUEST\"}"),
                 resource("Disabled", "AWS::DynamoDB::GlobalTable", "{\"SSESpecification\": {\"SSEEnabled\": false}}"),
                 resource("Kms", "AWS::DynamoDB::Table", "{\"SSESpecification\": {\"SSEEnabled\": true,"
@@ -99,28 +99,28 @@ class DataProtectionRulesTest {
                 resource("GlobalKms", "AWS::DynamoDB::GlobalTable",
                         "{\"SSESpecification\": {\"SSEEnabled\": \"true\", \"SSEType\": \"KMS\"}}")));
 
-        List<ScanFinding> tables = only(findings, "infra-table-without-kms");
+        List<Finding> tables = only(findings, "infra-table-without-kms");
         assertEquals(List.of("Default", "Disabled"),
                 flagged(findings, "infra-table-without-kms", "Default", "Disabled", "Kms", "GlobalKms"));
         assertTrue(tables.get(0).message().contains("not encrypted with a customer-managed key"));
-        assertEquals(ScanSeverity.MEDIUM, tables.get(0).severity());
+        assertEquals(Severity.MEDIUM, tables.get(0).severity());
     }
 
     @Test
     void bucketWithoutEncryption() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Plain", "AWS::S3::Bucket", "{}"),
                 resource("Encrypted", "AWS::S3::Bucket", "{\"BucketEncryption\":"
                         + " {\"ServerSideEncryptionConfiguration\":"
                         + " [{\"ServerSideEncryptionByDefault\": {\"SSEAlgorithm\": \"aws:kms\"}}]}}")));
 
         assertEquals(List.of("Plain"), flagged(findings, "infra-unencrypted-bucket", "Plain", "Encrypted"));
-        assertEquals(ScanSeverity.HIGH, only(findings, "infra-unencrypted-bucket").get(0).severity());
+        assertEquals(Severity.HIGH, only(findings, "infra-unencrypted-bucket").get(0).severity());
     }
 
     @Test
     void symmetricKeyWithoutRotation() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("NoRotation", "AWS::KMS::Key", "{\"KeyPolicy\": {}}"),
                 resource("RotationOff", "AWS::KMS::Key", "{\"EnableKeyRotation\": false,"
                         + " \"KeySpec\": \"SYMMETRIC_DEFAULT\"}"),
@@ -129,7 +129,7 @@ class DataProtectionRulesTest {
 
         assertEquals(List.of("NoRotation", "RotationOff"), flagged(findings, "infra-kms-key-rotation-disabled",
                 "NoRotation", "RotationOff", "Rotated", "Asymmetric"));
-        assertEquals(ScanSeverity.HIGH, only(findings, "infra-kms-key-rotation-disabled").get(0).severity());
+        assertEquals(Severity.HIGH, only(findings, "infra-kms-key-rotation-disabled").get(0).severity());
     }
 
     @Test
@@ -144,12 +144,12 @@ class DataProtectionRulesTest {
                         + " \"RetentionInDays\": 7}"));
         String[] ids = {"Short", "ShortText", "Long", "Forever", "ExactlyNinety", "FnLogRetention"};
 
-        List<ScanFinding> production = Templates.check(dir, text, true);
-        List<ScanFinding> development = Templates.check(dir, text, false);
+        List<Finding> production = Templates.check(dir, text, true);
+        List<Finding> development = Templates.check(dir, text, false);
 
         assertEquals(List.of("FnLogRetention", "Short", "ShortText"),
                 flagged(production, "infra-log-retention-short", ids));
-        assertEquals(ScanSeverity.MEDIUM, only(production, "infra-log-retention-short").get(0).severity());
+        assertEquals(Severity.MEDIUM, only(production, "infra-log-retention-short").get(0).severity());
         assertEquals(List.of(), only(development, "infra-log-retention-short"));
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slk.scan.Fingerprints;
-import dev.slk.scan.ScanFinding;
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Fingerprints;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,8 @@ class DependencyPinningTest {
                 + "</project>\n";
     }
 
-    private List<String> messages(List<ScanFinding> findings) {
-        return findings.stream().map(ScanFinding::message).toList();
+    private List<String> messages(List<Finding> findings) {
+        return findings.stream().map(Finding::message).toList();
     }
 
     @Test
@@ -61,7 +61,7 @@ class DependencyPinningTest {
                 + "    <plugin><artifactId>maven-jar-plugin</artifactId><version>3.5.0</version></plugin>\n";
         Fakes.write(dir.resolve("pom.xml"), pom(properties, dependencies, plugins));
 
-        List<ScanFinding> findings = DependencyPinning.check(dir, "modules/okta-logs");
+        List<Finding> findings = DependencyPinning.check(dir, "modules/okta-logs");
 
         assertEquals(List.of(
                 "parent dev.slk:slk-modules has version 0.1.0-SNAPSHOT, a snapshot, not one pinned version",
@@ -75,13 +75,13 @@ class DependencyPinningTest {
                         + " not one pinned version",
                 "plugin org.apache.maven.plugins:maven-shade-plugin has version LATEST, a moving meta-version,"
                         + " not one pinned version"), messages(findings));
-        ScanFinding parent = findings.get(0);
+        Finding parent = findings.get(0);
         assertEquals(RULE, parent.ruleId());
-        assertEquals(ScanSeverity.MEDIUM, parent.severity());
-        assertEquals("modules/okta-logs/pom.xml", parent.path());
-        assertEquals(3, parent.line());
+        assertEquals(Severity.MEDIUM, parent.severity());
+        assertEquals("modules/okta-logs/pom.xml", parent.location().file());
+        assertEquals(3, parent.location().line());
         // The column of the version value, after "<version>".
-        assertEquals(82, parent.column());
+        assertEquals(82, parent.location().column());
         assertEquals("okta-logs", parent.module());
         assertEquals(Fingerprints.of(RULE, "modules/okta-logs/pom.xml", "dev.slk:slk-modules"), parent.fingerprint());
     }
@@ -100,7 +100,7 @@ class DependencyPinningTest {
                 + "</dependencies></dependencyManagement><dependencies>" + dependency("a", "LATEST")
                 + "</dependencies></project>";
         Fakes.write(dir.resolve("pom.xml"), text);
-        List<ScanFinding> findings = DependencyPinning.check(dir, "");
+        List<Finding> findings = DependencyPinning.check(dir, "");
         assertEquals(2, findings.size());
         assertNotEquals(findings.get(0).fingerprint(), findings.get(1).fingerprint());
     }
@@ -114,15 +114,15 @@ class DependencyPinningTest {
                 + "  <!ENTITY lol \"lol\">\n]>\n"
                 + "<project><dependencies>" + dependency("a", "&xxe;&lol;") + "</dependencies></project>\n");
 
-        List<ScanFinding> findings = DependencyPinning.check(dir.resolve("module"), "modules/m");
+        List<Finding> findings = DependencyPinning.check(dir.resolve("module"), "modules/m");
 
         assertEquals(1, findings.size());
-        ScanFinding f = findings.get(0);
+        Finding f = findings.get(0);
         assertEquals("infra-unchecked-file", f.ruleId());
-        assertEquals(ScanSeverity.LOW, f.severity());
-        assertEquals("modules/m/pom.xml", f.path());
+        assertEquals(Severity.LOW, f.severity());
+        assertEquals("modules/m/pom.xml", f.location().file());
         assertTrue(f.message().contains("DOCTYPE"), f.message());
-        for (String field : List.of(f.message(), f.hint(), f.redacted())) {
+        for (String field : List.of(f.message(), f.hint(), f.evidence())) {
             assertFalse(field.contains(marker));
         }
     }
@@ -130,10 +130,10 @@ class DependencyPinningTest {
     @Test
     void malformedPomIsReportedWithItsPosition() {
         Fakes.write(dir.resolve("pom.xml"), "<project>\n  <dependencies>\n</project>\n");
-        List<ScanFinding> findings = DependencyPinning.check(dir, "");
+        List<Finding> findings = DependencyPinning.check(dir, "");
         assertEquals(1, findings.size());
         assertEquals("infra-unchecked-file", findings.get(0).ruleId());
-        assertEquals(3, findings.get(0).line());
+        assertEquals(3, findings.get(0).location().line());
         assertTrue(findings.get(0).message().contains("not well-formed XML"));
     }
 
@@ -161,7 +161,7 @@ class DependencyPinningTest {
                 "jmespath==1.0.1 --hash=sha256:00aa");
         Fakes.write(dir.resolve("lambda/requirements.txt"), text);
 
-        List<ScanFinding> findings = DependencyPinning.check(dir, "modules/py");
+        List<Finding> findings = DependencyPinning.check(dir, "modules/py");
 
         assertEquals(List.of(
                 "requirement urllib3 has version >=2.0, not one pinned version (==)",
@@ -171,11 +171,11 @@ class DependencyPinningTest {
                 "requirement charset-normalizer has no version",
                 "requirement pyyaml has version >=6.0, not one pinned version (==)",
                 "requirement attrs has version <24, not one pinned version (==)"), messages(findings));
-        ScanFinding urllib3 = findings.get(0);
-        assertEquals("modules/py/lambda/requirements.txt", urllib3.path());
-        assertEquals(4, urllib3.line());
-        assertEquals(1, urllib3.column());
-        assertEquals(3, findings.get(6).column());
+        Finding urllib3 = findings.get(0);
+        assertEquals("modules/py/lambda/requirements.txt", urllib3.location().file());
+        assertEquals(4, urllib3.location().line());
+        assertEquals(1, urllib3.location().column());
+        assertEquals(3, findings.get(6).location().column());
         assertEquals("py", urllib3.module());
         assertEquals(Fingerprints.of(RULE, "modules/py/lambda/requirements.txt", "urllib3"), urllib3.fingerprint());
     }
@@ -191,7 +191,7 @@ class DependencyPinningTest {
         Fakes.write(dir.resolve("target/pom.xml"), "<project><parent><version>LATEST</version></parent></project>");
         Fakes.write(dir.resolve("constraints.txt"), "g>1\n");
 
-        List<String> paths = DependencyPinning.check(dir, "m").stream().map(ScanFinding::path).toList();
+        List<String> paths = DependencyPinning.check(dir, "m").stream().map(f -> f.location().file()).toList();
 
         assertEquals(List.of("m/requirements-dev.txt", "m/requirements.txt", "m/src/fn/requirements.txt"), paths);
         assertNull(DependencyPinning.check(dir, "m").get(0).module());

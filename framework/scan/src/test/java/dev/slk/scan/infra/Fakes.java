@@ -2,7 +2,7 @@ package dev.slk.scan.infra;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,11 +59,11 @@ final class Fakes {
     }
 
     /** Fails when any 5 consecutive characters of the secret appear in what a finding prints or stores. */
-    static void assertNoLeak(List<ScanFinding> findings, String secret) {
-        for (ScanFinding f : findings) {
+    static void assertNoLeak(List<Finding> findings, String secret) {
+        for (Finding f : findings) {
             for (int i = 0; i + 5 <= secret.length(); i++) {
                 String piece = secret.substring(i, i + 5);
-                for (String field : List.of(f.message(), f.hint() == null ? "" : f.hint(), f.redacted(),
+                for (String field : List.of(f.message(), f.hint() == null ? "" : f.hint(), f.evidence(),
                         f.fingerprint())) {
                     assertFalse(field.contains(piece), () -> f.ruleId() + " leaks part of the secret: " + field);
                 }

@@ -6,8 +6,8 @@ import static dev.slk.scan.infra.Templates.resource;
 import static dev.slk.scan.infra.Templates.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.slk.scan.ScanFinding;
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,19 +24,19 @@ class LambdaRulesTest {
 
     @Test
     void functionWithoutReservedConcurrency() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Unlimited", LAMBDA, "{\"Runtime\": \"java17\"}"),
                 resource("Limited", LAMBDA, LIMITED)));
 
         assertEquals(List.of("Unlimited"), flagged(findings, CONCURRENCY, "Unlimited", "Limited"));
-        assertEquals(ScanSeverity.MEDIUM, only(findings, CONCURRENCY).get(0).severity());
+        assertEquals(Severity.MEDIUM, only(findings, CONCURRENCY).get(0).severity());
     }
 
     @Test
     void functionWithoutAnyFailureHandling() {
         String dlq = "{\"ReservedConcurrentExecutions\": 5, \"DeadLetterConfig\": {\"TargetArn\":"
                 + " {\"Fn::GetAtt\": [\"Dlq\", \"Arn\"]}}}";
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Lost", LAMBDA, LIMITED),
                 resource("WithDlq", LAMBDA, dlq),
                 resource("QueueDriven", LAMBDA, LIMITED),
@@ -54,12 +54,12 @@ class LambdaRulesTest {
 
         assertEquals(List.of("ConfigWithoutFailure", "Lost"), flagged(findings, FAILURE,
                 "Lost", "WithDlq", "QueueDriven", "WithDestination", "ConfigWithoutFailure"));
-        assertEquals(ScanSeverity.MEDIUM, only(findings, FAILURE).get(0).severity());
+        assertEquals(Severity.MEDIUM, only(findings, FAILURE).get(0).severity());
     }
 
     @Test
     void cdkHelperFunctionsAreSkipped() {
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("LogRetentionFD4BFC8A", LAMBDA, "{}"),
                 resource("CustomResourceProviderHandler1234", LAMBDA, "{}"),
                 resource("AWS679f53fac002430cb0da5b7982bd2287Fn", LAMBDA, "{}"),

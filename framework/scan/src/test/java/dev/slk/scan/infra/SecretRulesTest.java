@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slk.core.findings.Secrets;
-import dev.slk.scan.ScanFinding;
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,17 +32,17 @@ class SecretRulesTest {
     @Test
     void literalUnderSecretNamedVariableIsCritical() {
         String password = Fakes.password(1);
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 lambdaWithEnv("Bad", object("DB_PASSWORD", password)),
                 lambdaWithEnv("Good", object("DB_PASSWORD_SECRET_ARN",
                         "arn:aws:secretsmanager:eu-west-1:1:secret:x"))));
 
-        List<ScanFinding> secrets = only(findings, ENV_RULE);
+        List<Finding> secrets = only(findings, ENV_RULE);
         assertEquals(1, secrets.size());
-        ScanFinding f = secrets.get(0);
-        assertEquals(ScanSeverity.CRITICAL, f.severity());
+        Finding f = secrets.get(0);
+        assertEquals(Severity.CRITICAL, f.severity());
         assertTrue(f.message().contains("Bad") && f.message().contains(LAMBDA) && f.message().contains("DB_PASSWORD"));
-        assertEquals(Secrets.redact(password), f.redacted());
+        assertEquals(Secrets.redact(password), f.evidence());
         Fakes.assertNoLeak(findings, password);
     }
 
@@ -56,7 +56,7 @@ class SecretRulesTest {
                 + " \"TOKEN_URL\": \"https://example.okta.com/oauth2/v1/token\","
                 + " \"TOKEN_TTL_SECONDS\": \"3600\","
                 + " \"SECRET_ARN\": \"arn:aws:secretsmanager:eu-west-1:111122223333:secret:okta\"}";
-        List<ScanFinding> findings = Templates.check(dir, template(lambdaWithEnv("Fn", variables)));
+        List<Finding> findings = Templates.check(dir, template(lambdaWithEnv("Fn", variables)));
 
         assertEquals(List.of(), only(findings, ENV_RULE));
     }
@@ -67,7 +67,7 @@ class SecretRulesTest {
         String base64 = Fakes.base64Secret(3);
         String pem = Fakes.privateKey(4);
         String joined = "{\"Fn::Join\": [\"\", [\"id=\", " + Templates.quote(keyId) + "]]}";
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 lambdaWithEnv("KeyId", object("UPSTREAM_ID", keyId)),
                 lambdaWithEnv("Base64", object("SETTING", base64)),
                 lambdaWithEnv("Pem", object("CERT_MATERIAL", pem)),
@@ -76,7 +76,7 @@ class SecretRulesTest {
 
         assertEquals(List.of("Base64", "Joined", "KeyId", "Pem"),
                 flagged(findings, ENV_RULE, "KeyId", "Base64", "Pem", "Joined", "Plain"));
-        only(findings, ENV_RULE).forEach(f -> assertEquals(ScanSeverity.CRITICAL, f.severity()));
+        only(findings, ENV_RULE).forEach(f -> assertEquals(Severity.CRITICAL, f.severity()));
         for (String secret : List.of(keyId, base64, pem)) {
             Fakes.assertNoLeak(findings, secret);
         }
@@ -86,7 +86,7 @@ class SecretRulesTest {
     void customResourcePropertiesExceptServiceToken() {
         String password = Fakes.password(5);
         String keyId = Fakes.accessKeyId(6);
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Bad", "Custom::Setup", "{\"ServiceToken\": \"arn:aws:lambda:eu-west-1:1:function:p\","
                         + " \"ApiKey\": " + Templates.quote(password) + "}"),
                 resource("Nested", "AWS::CloudFormation::CustomResource", "{\"ServiceToken\": {\"Ref\": \"P\"},"
@@ -96,9 +96,9 @@ class SecretRulesTest {
                         + " \"ApiKey\": \"{{resolve:secretsmanager:key}}\", \"ApiKeySecretArn\": \"arn:x\"}")));
 
         assertEquals(List.of("Bad", "Nested"), flagged(findings, CUSTOM_RULE, "Bad", "Nested", "TokenShaped", "Good"));
-        ScanFinding bad = only(findings, CUSTOM_RULE).get(0);
+        Finding bad = only(findings, CUSTOM_RULE).get(0);
         assertTrue(bad.message().contains("Custom::Setup") && bad.message().contains("ApiKey"), bad.message());
-        ScanFinding nested = only(findings, CUSTOM_RULE).get(1);
+        Finding nested = only(findings, CUSTOM_RULE).get(1);
         assertTrue(nested.message().contains("property Config.password as a literal secret"), nested.message());
         Fakes.assertNoLeak(findings, password);
     }
@@ -113,12 +113,12 @@ class SecretRulesTest {
                 + "    \"QueueUrl\": {\"Value\": {\"Ref\": \"Queue\"}},\n"
                 + "    \"TokenSecretArn\": {\"Value\": \"arn:aws:secretsmanager:eu-west-1:1:secret:t\"}\n  }";
         String text = "{\n  \"Resources\": {},\n  " + outputs + "\n}\n";
-        List<ScanFinding> findings = Templates.check(dir, text);
+        List<Finding> findings = Templates.check(dir, text);
 
         assertEquals(List.of("AdminPassword", "Shaped"),
                 flagged(findings, OUTPUT_RULE, "AdminPassword", "Shaped", "QueueUrl", "TokenSecretArn"));
-        ScanFinding admin = only(findings, OUTPUT_RULE).get(0);
-        assertEquals(4, admin.line());
+        Finding admin = only(findings, OUTPUT_RULE).get(0);
+        assertEquals(4, admin.location().line());
         assertEquals(null, admin.module());
         Fakes.assertNoLeak(findings, password);
         Fakes.assertNoLeak(findings, base64);
@@ -127,7 +127,7 @@ class SecretRulesTest {
     @Test
     void literalSecretStringIsCritical() {
         String password = Fakes.password(9);
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Literal", "AWS::SecretsManager::Secret", object("SecretString", password)),
                 resource("Generated", "AWS::SecretsManager::Secret",
                         "{\"GenerateSecretString\": {\"PasswordLength\": 32}}"),
@@ -136,21 +136,21 @@ class SecretRulesTest {
                 resource("Joined", "AWS::SecretsManager::Secret",
                         "{\"SecretString\": {\"Fn::Join\": [\"\", [{\"Ref\": \"A\"}]]}}")));
 
-        List<ScanFinding> literal = only(findings, "infra-literal-secret-string");
+        List<Finding> literal = only(findings, "infra-literal-secret-string");
         assertEquals(List.of("Literal"), flagged(findings, "infra-literal-secret-string",
                 "Literal", "Generated", "Resolved", "Joined"));
-        assertEquals(ScanSeverity.CRITICAL, literal.get(0).severity());
-        assertEquals(Secrets.redact(password), literal.get(0).redacted());
+        assertEquals(Severity.CRITICAL, literal.get(0).severity());
+        assertEquals(Secrets.redact(password), literal.get(0).evidence());
         Fakes.assertNoLeak(findings, password);
     }
 
     @Test
     void redactedShowsAtMostFourCharacters() {
         String base64 = Fakes.base64Secret(10);
-        List<ScanFinding> findings = Templates.check(dir, template(lambdaWithEnv("Fn", object("X", base64))));
+        List<Finding> findings = Templates.check(dir, template(lambdaWithEnv("Fn", object("X", base64))));
 
-        ScanFinding f = only(findings, ENV_RULE).get(0);
-        assertEquals("'" + base64.substring(0, 4) + "...' (40 characters)", f.redacted());
+        Finding f = only(findings, ENV_RULE).get(0);
+        assertEquals("'" + base64.substring(0, 4) + "...' (40 characters)", f.evidence());
         Fakes.assertNoLeak(findings, base64);
     }
 }

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slk.scan.Fingerprints;
-import dev.slk.scan.RuleInfo;
-import dev.slk.scan.ScanFinding;
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Fingerprints;
+import dev.slk.core.findings.Rule;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.Severity;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -32,33 +32,33 @@ class TemplateRulesTest {
 
     @Test
     void findingsPointAtTheLogicalIdKeyAndNameTheResource() throws URISyntaxException {
-        List<ScanFinding> findings = TemplateRules.check(resourceTemplate(), "cdk.out/SlkStack.template.json", false);
+        List<Finding> findings = TemplateRules.check(resourceTemplate(), "cdk.out/SlkStack.template.json", false);
 
-        ScanFinding concurrency = only(findings, "infra-lambda-no-reserved-concurrency").get(0);
-        assertEquals(36, concurrency.line());
-        assertEquals(3, concurrency.column());
-        assertEquals("cdk.out/SlkStack.template.json", concurrency.path());
+        Finding concurrency = only(findings, "infra-lambda-no-reserved-concurrency").get(0);
+        assertEquals(36, concurrency.location().line());
+        assertEquals(3, concurrency.location().column());
+        assertEquals("cdk.out/SlkStack.template.json", concurrency.location().file());
         assertTrue(concurrency.message().contains("modulesoktalogsPollerD1E2F3A4"));
         assertTrue(concurrency.message().contains("AWS::Lambda::Function"));
         assertFalse(concurrency.hint().isBlank());
 
-        ScanFinding bucket = only(findings, "infra-unencrypted-bucket").get(0);
-        assertEquals(50, bucket.line());
-        assertEquals(3, bucket.column());
+        Finding bucket = only(findings, "infra-unencrypted-bucket").get(0);
+        assertEquals(50, bucket.location().line());
+        assertEquals(3, bucket.location().column());
     }
 
     @Test
     void columnsCountCharactersNotBytes() {
         // Two-byte characters before the key must not shift the column.
         String text = "{\"Description\": \"é\", \"Resources\": {\"Topic\": {\"Type\": \"AWS::SNS::Topic\"}}}";
-        ScanFinding f = only(Templates.check(dir, text), "infra-unencrypted-topic").get(0);
-        assertEquals(1, f.line());
-        assertEquals(36, f.column());
+        Finding f = only(Templates.check(dir, text), "infra-unencrypted-topic").get(0);
+        assertEquals(1, f.location().line());
+        assertEquals(36, f.location().column());
     }
 
     @Test
     void findingsAreAttributedToTheOwningModule() throws URISyntaxException {
-        List<ScanFinding> findings = TemplateRules.check(resourceTemplate(), "cdk.out/SlkStack.template.json", false);
+        List<Finding> findings = TemplateRules.check(resourceTemplate(), "cdk.out/SlkStack.template.json", false);
 
         assertEquals("okta-logs", only(findings, "infra-lambda-no-reserved-concurrency").get(0).module());
         assertEquals("guardduty", only(findings, "infra-unencrypted-topic").get(0).module());
@@ -85,20 +85,20 @@ class TemplateRulesTest {
         String password = Fakes.password(20);
         String fn = resource("Fn", "AWS::Lambda::Function",
                 "{\"Environment\": {\"Variables\": " + object("DB_PASSWORD", password, "API_TOKEN", password) + "}}");
-        List<ScanFinding> before = only(Templates.check(dir, template(fn)), "infra-secret-in-lambda-environment");
-        List<ScanFinding> after = only(Templates.check(dir, template(
+        List<Finding> before = only(Templates.check(dir, template(fn)), "infra-secret-in-lambda-environment");
+        List<Finding> after = only(Templates.check(dir, template(
                 resource("Earlier", "AWS::SQS::Queue", "{}"), fn)), "infra-secret-in-lambda-environment");
 
-        assertNotEquals(before.get(0).line(), after.get(0).line());
-        assertEquals(before.stream().map(ScanFinding::fingerprint).toList(),
-                after.stream().map(ScanFinding::fingerprint).toList());
+        assertNotEquals(before.get(0).location().line(), after.get(0).location().line());
+        assertEquals(before.stream().map(Finding::fingerprint).toList(),
+                after.stream().map(Finding::fingerprint).toList());
         String rule = "infra-secret-in-lambda-environment";
         String path = "cdk.out/Stack.template.json";
         Set<String> expected = Set.of(Fingerprints.of(rule, path, "Fn", "DB_PASSWORD"),
                 Fingerprints.of(rule, path, "Fn", "API_TOKEN"));
-        assertEquals(expected, new HashSet<>(before.stream().map(ScanFinding::fingerprint).toList()));
+        assertEquals(expected, new HashSet<>(before.stream().map(Finding::fingerprint).toList()));
 
-        ScanFinding topic = only(Templates.check(dir, template(resource("T", "AWS::SNS::Topic", "{}"))),
+        Finding topic = only(Templates.check(dir, template(resource("T", "AWS::SNS::Topic", "{}"))),
                 "infra-unencrypted-topic").get(0);
         assertEquals(Fingerprints.of("infra-unencrypted-topic", "cdk.out/Stack.template.json", "T"),
                 topic.fingerprint());
@@ -113,10 +113,10 @@ class TemplateRulesTest {
         Fakes.write(cdkOut.resolve("manifest.json"), "{\"Resources\": {\"X\": {\"Type\": \"AWS::SNS::Topic\"}}}");
         Fakes.write(cdkOut.resolve("asset.abc/Other.template.json"), topic);
 
-        List<ScanFinding> findings = TemplateRules.checkAssembly(cdkOut, "app/cdk.out", false);
+        List<Finding> findings = TemplateRules.checkAssembly(cdkOut, "app/cdk.out", false);
 
         assertEquals(List.of("app/cdk.out/Core.template.json", "app/cdk.out/assembly-Prod/ProdCore.template.json"),
-                findings.stream().map(ScanFinding::path).distinct().toList());
+                findings.stream().map(f -> f.location().file()).distinct().toList());
         assertEquals(List.of(), TemplateRules.checkAssembly(dir.resolve("missing"), "cdk.out", false));
     }
 
@@ -124,13 +124,13 @@ class TemplateRulesTest {
     void malformedTemplateIsReportedWithoutItsContent() {
         String password = Fakes.password(21);
         String text = "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"P\": \"" + password + "\" ]}";
-        List<ScanFinding> findings = Templates.check(dir, text);
+        List<Finding> findings = Templates.check(dir, text);
 
         assertEquals(1, findings.size());
-        ScanFinding f = findings.get(0);
+        Finding f = findings.get(0);
         assertEquals("infra-unchecked-file", f.ruleId());
-        assertEquals(ScanSeverity.LOW, f.severity());
-        assertEquals(1, f.line());
+        assertEquals(Severity.LOW, f.severity());
+        assertEquals(1, f.location().line());
         assertTrue(f.message().contains("not valid JSON"), f.message());
         Fakes.assertNoLeak(findings, password);
 
@@ -140,7 +140,7 @@ class TemplateRulesTest {
     @Test
     void cleanTemplateHasNoFindings() {
         String key = "{\"Fn::GetAtt\": [\"Key\", \"Arn\"]}";
-        List<ScanFinding> findings = Templates.check(dir, template(
+        List<Finding> findings = Templates.check(dir, template(
                 resource("Key", "AWS::KMS::Key", "{\"EnableKeyRotation\": true}"),
                 resource("Topic", "AWS::SNS::Topic", "{\"KmsMasterKeyId\": " + key + "}"),
                 resource("Logs", "AWS::Logs::LogGroup", "{\"KmsKeyId\": " + key + ", \"RetentionInDays\": 400}"),
@@ -152,9 +152,9 @@ class TemplateRulesTest {
 
     @Test
     void rulesAreListedWithStableIds() {
-        List<RuleInfo> rules = TemplateRules.rules();
+        List<Rule> rules = TemplateRules.rules();
         Set<String> ids = new HashSet<>();
-        for (RuleInfo rule : rules) {
+        for (Rule rule : rules) {
             assertTrue(rule.id().matches("infra-[a-z0-9]+(-[a-z0-9]+)*"), rule.id());
             assertTrue(ids.add(rule.id()), "duplicate " + rule.id());
             assertFalse(rule.description().isBlank());

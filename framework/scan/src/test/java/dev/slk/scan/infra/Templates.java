@@ -2,7 +2,7 @@ package dev.slk.scan.infra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Finding;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,17 +47,17 @@ final class Templates {
     }
 
     /** Writes the template and checks it, outside production. */
-    static List<ScanFinding> check(Path dir, String template) {
+    static List<Finding> check(Path dir, String template) {
         return check(dir, template, false);
     }
 
-    static List<ScanFinding> check(Path dir, String template, boolean production) {
+    static List<Finding> check(Path dir, String template, boolean production) {
         Path file = Fakes.write(dir.resolve("Stack.template.json"), template);
         return TemplateRules.check(file, "cdk.out/Stack.template.json", production);
     }
 
     /** @return the findings of one rule */
-    static List<ScanFinding> only(List<ScanFinding> findings, String ruleId) {
+    static List<Finding> only(List<Finding> findings, String ruleId) {
         return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
 
@@ -65,7 +65,7 @@ final class Templates {
      * @return the logical ids, among the candidates, that findings of the rule name in their
      *     message, sorted
      */
-    static List<String> flagged(List<ScanFinding> findings, String ruleId, String... candidates) {
+    static List<String> flagged(List<Finding> findings, String ruleId, String... candidates) {
         return java.util.Arrays.stream(candidates)
                 .filter(id -> only(findings, ruleId).stream()
                         .anyMatch(f -> f.message().matches("(?s).*\\b" + java.util.regex.Pattern.quote(id) + "\\b.*")))

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.scan.Baseline;
-import dev.slk.scan.RuleInfo;
-import dev.slk.scan.ScanFinding;
+import dev.slk.core.findings.Rule;
+import dev.slk.core.findings.Acceptance;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.SourceLocation;
 import dev.slk.scan.ScanOutcome;
 import dev.slk.scan.ScanReport;
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Severity;
 import dev.slk.scan.files.FileNotice;
 import java.time.Duration;
 import java.util.List;
@@ -19,20 +21,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReportsTest {
-    private static final ScanFinding FAILING = new ScanFinding("test-rule", ScanSeverity.HIGH, "modules/okta/src/App.java",
-            12, 18, "Test token: 'abcd...' (40 characters)", "Rotate it", "'abcd...' (40 characters)",
+    private static final Finding FAILING = new Finding("test-rule", Severity.HIGH, new SourceLocation("modules/okta/src/App.java", 12, 18), "", "Test token: 'abcd...' (40 characters)", "Rotate it", "'abcd...' (40 characters)",
             "0123456789abcdef0123456789abcdef", "okta", null);
-    private static final ScanFinding SUPPRESSED = new ScanFinding("test-rule", ScanSeverity.HIGH, "docs/x.md", 3, 1,
-            "Test token", "Rotate it", "", "fedcba9876543210fedcba9876543210", null, new ScanFinding.Suppression("sample"));
-    private static final ScanFinding BASELINED = new ScanFinding("other-rule", ScanSeverity.LOW, "a.env", 1, 1,
+    private static final Finding SUPPRESSED = new Finding("test-rule", Severity.HIGH, new SourceLocation("docs/x.md", 3, 1), "",
+            "Test token", "Rotate it", "", "fedcba9876543210fedcba9876543210", null, new Acceptance.Suppressed("sample"));
+    private static final Finding BASELINED = new Finding("other-rule", Severity.LOW, new SourceLocation("a.env", 1, 1), "",
             "Old", "Fix", "", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", null, null);
     private static final ScanOutcome OUTCOME = new ScanOutcome(
             new ScanReport(List.of(FAILING, SUPPRESSED, BASELINED), List.of(new FileNotice("big.log", "skipped: too large")),
                     3, 1234, 1, Duration.ofMillis(250)),
-            new Baseline(Set.of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")), ScanSeverity.MEDIUM, true);
-    private static final List<RuleInfo> RULES = List.of(
-            new RuleInfo("test-rule", ScanSeverity.HIGH, "Test token", "Rotate it"),
-            new RuleInfo("other-rule", ScanSeverity.LOW, "Other", "Fix"));
+            new Baseline(Set.of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")), Severity.MEDIUM, true);
+    private static final List<Rule> RULES = List.of(
+            new Rule("test-rule", Severity.HIGH, "Test token", "Rotate it"),
+            new Rule("other-rule", Severity.LOW, "Other", "Fix"));
 
     @Test
     void sarifHasEveryFieldCodeScanningNeeds() throws Exception {

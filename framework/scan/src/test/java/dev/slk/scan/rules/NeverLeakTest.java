@@ -8,7 +8,7 @@ import dev.slk.scan.RuleCatalogue;
 import dev.slk.scan.ScanOutcome;
 import dev.slk.scan.ScanReport;
 import dev.slk.scan.ScanRequest;
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Severity;
 import dev.slk.scan.SecurityScan;
 import dev.slk.scan.report.JsonReport;
 import dev.slk.scan.report.SarifReport;
@@ -31,7 +31,7 @@ class NeverLeakTest {
     void noReportFormatShowsMoreThanFourCharactersOfAnySecret() throws Exception {
         // Text every report holds whatever it found (rule metadata, field names), to tell words from leaks.
         ScanOutcome empty = new ScanOutcome(new ScanReport(List.of(), List.of(), 0, 0, 0, java.time.Duration.ZERO),
-                Baseline.empty(), ScanSeverity.LOW, false);
+                Baseline.empty(), Severity.LOW, false);
         String boilerplate = TextReport.render(empty) + JsonReport.render(empty, "test")
                 + SarifReport.render(empty, RuleCatalogue.all(), "test");
         Set<String> covered = new TreeSet<>();
@@ -45,7 +45,7 @@ class NeverLeakTest {
                 continue; // a case that relies on a file name or context the sample file lacks
             }
             covered.add(positive.rule());
-            ScanOutcome outcome = new ScanOutcome(report, Baseline.empty(), ScanSeverity.LOW, false);
+            ScanOutcome outcome = new ScanOutcome(report, Baseline.empty(), Severity.LOW, false);
             String all = TextReport.render(outcome) + JsonReport.render(outcome, "test")
                     + SarifReport.render(outcome, RuleCatalogue.all(), "test") + report.findings();
             assertNoLeak(positive, all, boilerplate);

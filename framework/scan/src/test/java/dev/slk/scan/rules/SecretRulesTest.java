@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slk.scan.ScanSeverity;
+import dev.slk.core.findings.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,16 +80,16 @@ class SecretRulesTest {
 
     @Test
     void severities() {
-        assertEquals(ScanSeverity.CRITICAL, rule("aws-secret-access-key").severity());
-        assertEquals(ScanSeverity.CRITICAL, rule("azure-connection-string-key").severity());
-        assertEquals(ScanSeverity.CRITICAL, rule("gcp-service-account-key").severity());
-        assertEquals(ScanSeverity.CRITICAL, rule("private-key").severity());
+        assertEquals(Severity.CRITICAL, rule("aws-secret-access-key").severity());
+        assertEquals(Severity.CRITICAL, rule("azure-connection-string-key").severity());
+        assertEquals(Severity.CRITICAL, rule("gcp-service-account-key").severity());
+        assertEquals(Severity.CRITICAL, rule("private-key").severity());
         for (String id : List.of("aws-access-key-id", "aws-session-token", "azure-client-secret", "gcp-api-key",
                 "github-token", "gitlab-token", "slack-token", "url-credentials")) {
-            assertEquals(ScanSeverity.HIGH, rule(id).severity(), id);
+            assertEquals(Severity.HIGH, rule(id).severity(), id);
         }
         for (String id : List.of("slack-webhook-url", "jwt", "generic-secret-assignment")) {
-            assertEquals(ScanSeverity.MEDIUM, rule(id).severity(), id);
+            assertEquals(Severity.MEDIUM, rule(id).severity(), id);
         }
     }
 

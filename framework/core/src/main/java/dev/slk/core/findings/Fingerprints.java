@@ -1,4 +1,4 @@
-package dev.slk.scan;
+package dev.slk.core.findings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Stable finding ids for baselines. A fingerprint is a SHA-256 over its parts (never a line
+ * Stable finding ids for baselines, waivers and SARIF {@code partialFingerprints}. A fingerprint is
+ * a SHA-256 over its parts (never a line
  * number, so it survives lines moving), cut to 32 hex characters. When a part is a secret, only
  * a salted digest of it goes in, so a baseline file carries nothing that reveals the secret.
  */

@@ -1,0 +1,52 @@
+package dev.slk.core.findings;
+
+import java.util.Objects;
+
+/** Why a finding is accepted and so does not fail its check; a reviewer reads the reason in every report. */
+public sealed interface Acceptance permits Acceptance.Suppressed, Acceptance.Baselined {
+
+    /** @return the status word of reports: {@code suppressed}, {@code baselined} */
+    String status();
+
+    /** @return why, for people */
+    String reason();
+
+    /**
+     * An inline {@code slk-scan:ignore RULE REASON} comment next to the finding.
+     *
+     * @param reason the reason written in the comment
+     */
+    record Suppressed(String reason) implements Acceptance {
+        /** Checks the invariants. */
+        public Suppressed {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String status() {
+            return "suppressed";
+        }
+    }
+
+    /**
+     * A baseline file lists the finding's fingerprint.
+     *
+     * @param file the baseline as the user named it
+     */
+    record Baselined(String file) implements Acceptance {
+        /** Checks the invariants. */
+        public Baselined {
+            Objects.requireNonNull(file, "file");
+        }
+
+        @Override
+        public String status() {
+            return "baselined";
+        }
+
+        @Override
+        public String reason() {
+            return "listed in the baseline " + file;
+        }
+    }
+}
