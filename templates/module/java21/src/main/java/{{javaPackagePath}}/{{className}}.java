@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.spi.BaseIntegrationModule;
 import dev.slk.spi.CoreResources;
 import dev.slk.spi.HealthCheck;
+import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.ModuleOutput;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.spi.ValidationResult;
@@ -193,15 +194,15 @@ public final class {{className}} extends BaseIntegrationModule {
                 .memorySize(settings.memorySize())
                 .timeout(Duration.seconds(settings.timeout()))
                 .reservedConcurrentExecutions(settings.reservedConcurrentExecutions())
-                .environment(environment)
+                .environment(JsiiMaps.sorted(environment))
                 .logGroup(logGroup)
                 .deadLetterQueue(deadLetterQueue)
                 .retryAttempts(2)
                 .build();
         // The one AWS Solutions rule this function does not meet, on purpose: slk builds module functions
         // for java21 (see its design notes), while the rule asks for the newest Java runtime.
-        ((CfnFunction) function.getNode().getDefaultChild()).addMetadata("cdk_nag", Map.of("rules_to_suppress",
-                List.of(Map.of("id", "AwsSolutions-L1", "reason", JAVA_RUNTIME_REASON))));
+        ((CfnFunction) function.getNode().getDefaultChild()).addMetadata("cdk_nag", JsiiMaps.sorted(Map.of("rules_to_suppress",
+                List.of(Map.of("id", "AwsSolutions-L1", "reason", JAVA_RUNTIME_REASON)))));
         Rule.Builder.create(scope, resourceId("EventProcessorSchedule"))
                 .description("Runs the " + ID + " event processor")
                 .schedule(Schedule.expression(settings.schedule()))

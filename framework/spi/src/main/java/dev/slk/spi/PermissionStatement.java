@@ -90,7 +90,7 @@ public record PermissionStatement(
                 .actions(actions)
                 .resources(resources);
         if (!conditions.isEmpty()) {
-            props.conditions(Map.copyOf(conditions));
+            props.conditions(JsiiMaps.sorted(conditions));
         }
         return new PolicyStatement(props.build());
     }

@@ -9,6 +9,7 @@ import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.validation.ConfigValidator;
 import dev.slk.core.validation.ValidationReport;
 import dev.slk.core.yaml.YamlDocument;
+import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.assets.LambdaArtifacts;
 import dev.slk.stack.core.CoreStack;
@@ -91,7 +92,7 @@ public final class Synthesizer {
                     .analyticsReporting(false)
                     // Construct stack traces name the jsii runtime's temporary directory, which
                     // differs on every run; without them the whole assembly is reproducible.
-                    .context(Map.of("aws:cdk:disable-stack-trace", true))
+                    .context(JsiiMaps.sorted(Map.of("aws:cdk:disable-stack-trace", true)))
                     .build();
             CoreStack stack;
             List<LoadedModule> modules;

@@ -1,11 +1,12 @@
 package dev.slk.stack.core;
 
+import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.assets.CoreFunction;
 import dev.slk.stack.assets.LambdaArtifacts;
 import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class CoreLambda {
                 .timeout(Duration.seconds(spec.timeoutSeconds()))
                 .reservedConcurrentExecutions(spec.reservedConcurrency())
                 .role(role)
-                .environment(environment);
+                .environment(JsiiMaps.sorted(environment));
         key.ifPresent(builder::environmentEncryption);
         if (spec.asyncDeadLetterQueue() != null) {
             builder.deadLetterQueue(spec.asyncDeadLetterQueue());

@@ -1,5 +1,6 @@
 package dev.slk.stack.core;
 
+import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.config.ProjectConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +71,8 @@ public final class Monitoring extends Construct {
         MetricOptions sum = MetricOptions.builder().period(period).statistic("Sum").build();
         IMetric rate = MathExpression.Builder.create()
                 .expression("IF(invocations > 0, errors / invocations, 0)")
-                .usingMetrics(Map.of("errors", function.metricErrors(sum), "invocations",
-                        function.metricInvocations(sum)))
+                .usingMetrics(JsiiMaps.sorted(Map.of("errors", function.metricErrors(sum), "invocations",
+                        function.metricInvocations(sum))))
                 .period(period)
                 .label("error rate of " + functionName)
                 .build();

@@ -1,5 +1,6 @@
 package dev.slk.stack.core;
 
+import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.config.ProjectConfig;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ final class SharedKey {
                 .resources(List.of("*"))
                 // CloudWatch Logs identifies the caller through the encryption context, which names
                 // the log group; confining it to this account's log groups is its SourceAccount.
-                .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
-                        "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:*")))
+                .conditions(JsiiMaps.sorted(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
+                        "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:*"))))
                 .build());
         if (config.monitoring().enabled() && config.monitoring().alarms().enabled()) {
             key.addToResourcePolicy(PolicyStatement.Builder.create()
@@ -55,7 +56,7 @@ final class SharedKey {
                     .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                     .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                     .resources(List.of("*"))
-                    .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)))
+                    .conditions(JsiiMaps.sorted(Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
                     .build());
         }
         return Optional.of(key);

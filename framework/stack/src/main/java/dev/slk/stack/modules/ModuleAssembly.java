@@ -6,6 +6,7 @@ import dev.slk.core.registry.RegisteredModule;
 import dev.slk.spi.CoreResources;
 import dev.slk.spi.HealthCheck;
 import dev.slk.spi.IntegrationModule;
+import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.ModuleOutput;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.stack.core.CoreStack;
@@ -171,7 +172,7 @@ public final class ModuleAssembly {
                     .metric(Metric.Builder.create()
                             .namespace(check.namespace())
                             .metricName(check.metricName())
-                            .dimensionsMap(Map.copyOf(check.dimensions()))
+                            .dimensionsMap(JsiiMaps.sorted(check.dimensions()))
                             .statistic(check.statistic())
                             .period(Duration.seconds(check.periodSeconds()))
                             .build())
