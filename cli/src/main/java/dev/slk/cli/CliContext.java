@@ -1,6 +1,7 @@
 package dev.slk.cli;
 
 import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.workspace.WorkspacePaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,5 +28,23 @@ public record CliContext(
     public boolean noColor() {
         String value = environment.get("NO_COLOR");
         return value != null && !value.isEmpty();
+    }
+
+    /**
+     * @return where this command finds the workspace's files and resolves the user's paths
+     * @throws dev.slk.core.workspace.WorkspaceException when {@code SLK_WORKSPACE} names no workspace
+     */
+    public WorkspacePaths paths() {
+        return WorkspacePaths.of(workingDirectory, environment);
+    }
+
+    /** @param message printed on stderr as an error (see {@link Diagnostic}) */
+    public void error(String message) {
+        Diagnostic.ERROR.print(err, message);
+    }
+
+    /** @param message printed on stderr as a note (see {@link Diagnostic}) */
+    public void note(String message) {
+        Diagnostic.NOTE.print(err, message);
     }
 }

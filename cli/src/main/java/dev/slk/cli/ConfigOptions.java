@@ -2,21 +2,25 @@ package dev.slk.cli;
 
 import dev.slk.core.config.ConfigSelector;
 import dev.slk.core.config.ConfigSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.slk.core.workspace.WorkspacePaths;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How a command chooses the project configuration; shared by every command that reads one. */
 final class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file. Default: ./config.yaml, or the bundled example when there is none.")
-    private String configFile;
+            description = "The configuration file. Default: config.yaml at the workspace root (or here, outside a "
+                    + "workspace), or the bundled example when there is none.")
+    private Path configFile;
 
     @Option(names = {"-c", "--context"}, paramLabel = "KEY=VALUE",
             description = "CDK-style context; -c configFile=FILE chooses the configuration file.")
-    private Map<String, String> context = new LinkedHashMap<>();
+    private List<String> context = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "ENV", description = "Read config.ENV.yaml, e.g. --env prod.")
+    @Option(names = "--env", paramLabel = "ENV",
+            description = "Read config.ENV.yaml at the workspace root, e.g. --env prod.")
     private String environment;
 
     /**
@@ -26,14 +30,15 @@ final class ConfigOptions {
      * @return the source
      */
     ConfigSource select(CliContext cli) {
+        WorkspacePaths paths = cli.paths();
         ConfigSource source;
         try {
-            source = ConfigSelector.select(cli.workingDirectory(), configFile, context, environment);
+            source = ConfigSelector.select(paths, configFile, context, environment);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         if (source instanceof ConfigSource.BundledExample) {
-            cli.err().println("slk: no config.yaml in " + cli.workingDirectory()
+            cli.note("no config.yaml in " + paths.root()
                     + "; using the bundled example config (choose a file with --config FILE or --env ENV)");
         }
         return source;

@@ -1,21 +1,21 @@
 package dev.slk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.config.ConfigReader;
 import dev.slk.core.config.ConfigSource;
+import dev.slk.core.config.IntegrationStates;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.registry.RegisteredModule;
-import dev.slk.core.workspace.Workspace;
 import dev.slk.core.workspace.WorkspaceModules;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +55,7 @@ final class ListModulesCommand implements Callable<Integer> {
     public Integer call() throws UnreadableInputException, JsonProcessingException {
         ConfigSource source = configOptions.select(cli);
         ModuleRegistry registry = Modules.usable(cli);
-        JsonNode integrations = ConfigReader.read(source).root().path("integrations");
+        Map<String, Boolean> integrations = IntegrationStates.read(ConfigReader.read(source));
         List<Row> rows = rows(registry, integrations);
         if (format == OutputFormat.json) {
             ObjectNode root = JSON.createObjectNode();
@@ -72,25 +72,24 @@ final class ListModulesCommand implements Callable<Integer> {
         } else {
             cli.out().print(table(rows));
         }
-        Workspace.find(cli.workingDirectory(), cli.environment()).ifPresent(workspace -> {
+        cli.paths().workspace().ifPresent(workspace -> {
             for (java.nio.file.Path dir : WorkspaceModules.scan(workspace).notBuilt()) {
                 String relative = workspace.root().relativize(dir).toString().replace('\\', '/');
-                cli.err().println("slk: note: " + relative + " has a module that is not built yet, so it is not listed; "
+                cli.note(relative + " has a module that is not built yet, so it is not listed; "
                         + "build it with: mvn -B -ntp package -pl " + relative + " -am");
             }
         });
         return ExitCodes.OK;
     }
 
-    private static List<Row> rows(ModuleRegistry registry, JsonNode integrations) {
+    private static List<Row> rows(ModuleRegistry registry, Map<String, Boolean> integrations) {
         List<Row> rows = new ArrayList<>();
         for (RegisteredModule m : registry.modules()) {
-            JsonNode entry = integrations.path(m.id());
-            String state = entry.isMissingNode() ? "not configured"
-                    : entry.path("enabled").asBoolean(false) ? "enabled" : "disabled";
+            Boolean enabled = integrations.get(m.id());
+            String state = enabled == null ? "not configured" : enabled ? "enabled" : "disabled";
             rows.add(new Row(m.id(), m.module().moduleVersion(), state, m.module().moduleDescription(), m.source()));
         }
-        integrations.fieldNames().forEachRemaining(id -> {
+        integrations.keySet().forEach(id -> {
             if (registry.find(id).isEmpty()) {
                 rows.add(new Row(id, "-", "not installed", "named in the configuration; no module has this id", "-"));
             }

@@ -31,7 +31,7 @@ public final class Main {
             if (java.util.Arrays.asList(args).contains("--debug")) {
                 e.printStackTrace(err);
             }
-            err.println("slk: internal error: " + e);
+            Diagnostic.INTERNAL_ERROR.print(err, e.toString());
             code = ExitCodes.INTERNAL;
         }
         out.flush();

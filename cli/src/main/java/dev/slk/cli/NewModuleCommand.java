@@ -7,6 +7,7 @@ import dev.slk.core.scaffold.ScaffoldException;
 import dev.slk.core.scaffold.ScaffoldPlan;
 import dev.slk.core.scaffold.ScaffoldWriter;
 import dev.slk.core.workspace.Workspace;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class NewModuleCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Directory, relative to the workspace root, whose pom.xml lists the modules "
                     + "(default: modules.dir of slk-workspace.properties, normally 'modules').")
-    private String dir;
+    private Path dir;
 
     @Option(names = "--runtime", paramLabel = "RUNTIME", defaultValue = "java21",
             description = "Template tree of the module's Lambda runtime (default: ${DEFAULT-VALUE}).")
@@ -52,7 +53,7 @@ final class NewModuleCommand implements Callable<Integer> {
 
     @Option(names = "--templates", paramLabel = "DIR",
             description = "A template directory laid over the built-in one (same layout: module/<runtime>/...).")
-    private String templates;
+    private Path templates;
 
     @Option(names = "--copyright-holder", paramLabel = "NAME",
             description = "Holder named in the copyright header of every generated file "
@@ -77,13 +78,13 @@ final class NewModuleCommand implements Callable<Integer> {
                     + cli.workingDirectory() + " or above it; run new-module in your slk checkout, or set "
                     + Workspace.ENV);
         }
-        NewModuleRequest request = new NewModuleRequest(id, name, description, dir, runtime,
-                templates == null ? null : cli.workingDirectory().resolve(templates), copyrightHolder, force);
+        NewModuleRequest request = new NewModuleRequest(id, name, description, dir == null ? null : dir.toString(),
+                runtime, templates == null ? null : cli.paths().resolve(templates), copyrightHolder, force);
         ScaffoldPlan plan = ModuleScaffolder.plan(workspace, request, Clock.systemUTC(), registeredModules());
         if (dryRun) {
             cli.out().print(ScaffoldReport.dryRun(plan));
             if (workspace.isEmpty()) {
-                cli.err().println("slk: note: not inside an slk workspace (no " + Workspace.MARKER
+                cli.note("not inside an slk workspace (no " + Workspace.MARKER
                         + " here or above); paths are relative to the workspace a real run would need");
             }
             return ExitCodes.OK;

@@ -10,6 +10,7 @@ import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.workspace.WorkspacePaths;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.scan.Baseline;
 import dev.slk.scan.RuleCatalogue;
@@ -87,9 +88,17 @@ final class SecurityScanCommand implements Callable<Integer> {
     @Option(names = "--update-baseline", description = "Write every current unsuppressed finding to the --baseline FILE and exit 0.")
     private boolean updateBaseline;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "medium",
-            description = "Lowest severity that fails the scan: low, medium, high or critical (default: ${DEFAULT-VALUE}).")
-    private String failOn;
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "medium", completionCandidates = Levels.class,
+            description = "Lowest severity that fails the scan: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Severity failOn;
+
+    /** The severities as users write them, lower case, for help and completion. */
+    static final class Levels implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Severity.values()).map(Severity::label).iterator();
+        }
+    }
 
     @Option(names = "--no-infra", description = "Skip the infrastructure and dependency rules.")
     private boolean noInfra;
@@ -111,7 +120,6 @@ final class SecurityScanCommand implements Callable<Integer> {
             cli.out().print(format == Format.text ? rulesText(RuleCatalogue.all()) : rulesJson(RuleCatalogue.all()));
             return ExitCodes.OK;
         }
-        Severity threshold = severity(failOn);
         if (updateBaseline && baseline == null) {
             throw new UsageException("--update-baseline needs --baseline FILE");
         }
@@ -134,11 +142,11 @@ final class SecurityScanCommand implements Callable<Integer> {
         if (updateBaseline) {
             List<Finding> accepted = report.findings().stream().filter(f -> !f.accepted()).toList();
             Baseline.write(resolve(baseline), baseline.toString(), accepted);
-            cli.err().println("slk: baseline " + baseline + " accepts " + accepted.size() + " finding(s)");
+            cli.note("baseline " + baseline + " accepts " + accepted.size() + " finding(s)");
             return ExitCodes.OK;
         }
         Baseline accepted = baseline == null ? Baseline.empty() : Baseline.read(resolve(baseline), baseline.toString());
-        ScanOutcome outcome = new ScanOutcome(report, accepted, threshold, baseline != null);
+        ScanOutcome outcome = new ScanOutcome(report, accepted, failOn, baseline != null);
         String rendered = switch (format) {
             case text -> TextReport.render(outcome);
             case json -> JsonReport.render(outcome, BuildInfo.slkVersion()) + "\n";
@@ -146,48 +154,48 @@ final class SecurityScanCommand implements Callable<Integer> {
         };
         if (output != null) {
             ReportOutput.write(resolve(output), output.toString(), rendered);
-            cli.err().println("slk: " + TextReport.summary(outcome) + "; report written to " + output);
+            cli.note(TextReport.summary(outcome) + "; report written to " + output);
         } else {
             cli.out().print(rendered);
         }
         if (format != Format.text) {
-            report.notices().forEach(n -> cli.err().println("slk: notice: " + n.relativePath() + ": " + n.message()));
+            report.notices().forEach(n -> cli.note(n.relativePath() + ": " + n.message()));
         }
         return outcome.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private ScanRequest request() throws UnreadableInputException, IOException {
-        Path workspace = cli.workingDirectory();
+        WorkspacePaths paths = cli.paths();
+        Path workspace = paths.root();
         long maxBytes = maxFileMib * 1024L * 1024L;
         if (target.module != null) {
             if (!ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
                 throw new UsageException("--module '" + target.module + "' is not a module id (e.g. okta-logs)");
             }
-            Path dir = workspace.resolve("modules").resolve(target.module);
+            Path dir = paths.moduleDirectory(target.module);
             if (!Files.isDirectory(dir)) {
-                throw new UnreadableInputException(SourceLocation.ofFile("modules/" + target.module),
-                        "no such module directory");
+                throw new UnreadableInputException(SourceLocation.ofFile(paths.display(dir)), "no such module directory");
             }
             return new ScanRequest(workspace, List.of(dir), noInfra ? List.of() : List.of(dir),
-                    noInfra ? null : workspace.resolve("cdk.out"), target.module, maxBytes);
+                    noInfra ? null : paths.assembly(), target.module, maxBytes);
         }
         if (!target.paths.isEmpty()) {
-            List<Path> paths = new ArrayList<>();
+            List<Path> scanned = new ArrayList<>();
             for (Path p : target.paths) {
                 Path resolved = resolve(p);
                 if (!Files.exists(resolved)) {
                     throw new UnreadableInputException(SourceLocation.ofFile(p.toString()), "no such file or directory");
                 }
-                paths.add(resolved);
+                scanned.add(resolved);
             }
-            return new ScanRequest(workspace, paths, List.of(), null, null, maxBytes);
+            return new ScanRequest(cli.paths().workingDirectory(), scanned, List.of(), null, null, maxBytes);
         }
-        return new ScanRequest(workspace, List.of(workspace), noInfra ? List.of() : moduleDirectories(workspace),
-                noInfra ? null : workspace.resolve("cdk.out"), null, maxBytes);
+        return new ScanRequest(workspace, List.of(workspace), noInfra ? List.of() : moduleDirectories(paths),
+                noInfra ? null : paths.assembly(), null, maxBytes);
     }
 
-    private static List<Path> moduleDirectories(Path workspace) throws IOException {
-        Path modules = workspace.resolve("modules");
+    private static List<Path> moduleDirectories(WorkspacePaths paths) throws IOException {
+        Path modules = paths.modulesDirectory();
         if (!Files.isDirectory(modules)) {
             return List.of();
         }
@@ -197,15 +205,7 @@ final class SecurityScanCommand implements Callable<Integer> {
     }
 
     private Path resolve(Path p) {
-        return cli.workingDirectory().resolve(p).normalize();
-    }
-
-    private static Severity severity(String level) {
-        try {
-            return Severity.parse(level);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--fail-on " + e.getMessage());
-        }
+        return cli.paths().resolve(p);
     }
 
     private static String rulesText(List<Rule> rules) {

@@ -1,5 +1,6 @@
 package dev.slk.cli;
 
+import dev.slk.core.findings.Severity;
 import dev.slk.core.io.OutputException;
 import dev.slk.core.scaffold.ScaffoldException;
 import dev.slk.core.schema.DidYouMean;
@@ -32,15 +33,28 @@ public final class SlkCommandLine {
                 .setColorScheme(CommandLine.Help.defaultColorScheme(ansi))
                 .setExecutionExceptionHandler(new ExecutionErrors(context))
                 .setParameterExceptionHandler(SlkCommandLine::usageError)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(Severity.class, SlkCommandLine::severity);
         CommandLine completion = commandLine.getSubcommands().get("generate-completion");
-        completion.getCommandSpec().usageMessage().hidden(false);
+        // Its own footer: the top-level one (findings, NO_COLOR) is inherited otherwise and says nothing about it.
+        completion.getCommandSpec().usageMessage().hidden(false)
+                .footer("", "Load it in bash or zsh with: source <(slk generate-completion)",
+                        "Exit codes: 0 printed, 2 usage error.");
         return commandLine;
+    }
+
+    /** Severities are written in lower case; picocli's own enum message would list them in upper case. */
+    private static Severity severity(String label) {
+        try {
+            return Severity.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        command.getErr().println("slk: " + e.getMessage());
+        Diagnostic.ERROR.print(command.getErr(), e.getMessage());
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> known = new ArrayList<>(command.getCommandSpec().optionsMap().keySet());
             known.addAll(command.getSubcommands().keySet());
@@ -69,15 +83,15 @@ public final class SlkCommandLine {
             if (e instanceof UnreadableInputException || e instanceof Modules.ModuleRegistryException
                     || e instanceof ScaffoldException || e instanceof WorkspaceException
                     || e instanceof OutputException) {
-                context.err().println("slk: error: " + e.getMessage());
+                context.error(e.getMessage());
                 return ExitCodes.USAGE;
             }
             if (e instanceof UsageException) {
-                context.err().println("slk: " + e.getMessage());
+                context.error(e.getMessage());
                 context.err().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
                 return ExitCodes.USAGE;
             }
-            context.err().println("slk: internal error: " + e.getClass().getSimpleName()
+            Diagnostic.INTERNAL_ERROR.print(context.err(), e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + (debug ? "" : " (run again with --debug for the stack trace)"));
             return ExitCodes.INTERNAL;

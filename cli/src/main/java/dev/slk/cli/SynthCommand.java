@@ -10,6 +10,7 @@ import dev.slk.stack.SynthSummary;
 import dev.slk.stack.Synthesizer;
 import dev.slk.stack.assets.LambdaArtifacts;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "synth",
         mixinStandardHelpOptions = true,
         description = {
-            "Synthesize the Security Lake integration stack into a CDK cloud assembly (default ./cdk.out).",
+            "Synthesize the Security Lake integration stack into a CDK cloud assembly (default: cdk.out at the "
+                    + "workspace root).",
             "",
             "Validates the configuration first, exactly as validate-config does; builds the core stack "
                     + "(shared KMS key, queues, core Lambda functions, Security Lake custom sources, monitoring) "
@@ -37,9 +39,10 @@ final class SynthCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions configOptions;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cdk.out",
-            description = "Where the cloud assembly goes (default: ${DEFAULT-VALUE}).")
-    private String out;
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Where the cloud assembly goes (default: cdk.out at the workspace root, or here outside "
+                    + "a workspace).")
+    private Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Summary format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -65,29 +68,30 @@ final class SynthCommand implements Callable<Integer> {
                 NodeRuntime.command(cli.environment()), progress::stage);
         SynthResult result;
         try {
-            result = synthesizer.synthesize(document, selected, cli.workingDirectory().resolve(out), strict);
+            Path assembly = out == null ? cli.paths().assembly() : cli.paths().resolve(out);
+            result = synthesizer.synthesize(document, selected, assembly, strict);
         } catch (NodeRuntime.NodeUnavailableException e) {
-            cli.err().println("slk: error: " + e.getMessage());
+            cli.error(e.getMessage());
             return ExitCodes.USAGE;
         }
         if (result instanceof SynthResult.Invalid invalid) {
             cli.out().print(format == OutputFormat.json ? ReportRenderer.json(invalid.report(), strict) + "\n"
                     : ReportRenderer.text(invalid.report(), cli.noColor()));
-            cli.err().println("slk: error: the configuration is invalid; nothing was synthesized");
+            cli.error("the configuration is invalid; nothing was synthesized");
             return ExitCodes.FINDINGS;
         }
         if (result instanceof SynthResult.Failed failed) {
             if (format == OutputFormat.json) {
                 cli.out().println(SynthRenderer.failedJson(failed.reason()));
             }
-            cli.err().println("slk: error: " + failed.reason() + "; nothing was written");
+            cli.error(failed.reason() + "; nothing was written");
             return ExitCodes.FINDINGS;
         }
         SynthSummary summary = ((SynthResult.Synthesized) result).summary();
         cli.out().print(format == OutputFormat.json ? SynthRenderer.json(summary, strict) + "\n"
                 : SynthRenderer.text(summary, strict, cli.noColor()));
         if (!summary.written()) {
-            cli.err().println("slk: error: cdk-nag found " + (strict ? "errors or warnings" : "errors")
+            cli.error("cdk-nag found " + (strict ? "errors or warnings" : "errors")
                     + "; nothing was written");
             return ExitCodes.FINDINGS;
         }

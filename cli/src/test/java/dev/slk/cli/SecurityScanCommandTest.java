@@ -53,7 +53,9 @@ class SecurityScanCommandTest {
         assertEquals(1, Slk.run(dir, "security-scan", "--no-infra", "--fail-on", "high").exitCode());
         Slk.Result bad = Slk.run(dir, "security-scan", "--fail-on", "severe");
         assertEquals(2, bad.exitCode());
-        assertTrue(bad.err().startsWith("slk: --fail-on 'severe' is not one of low, medium, high, critical"), bad.err());
+        assertEquals("", bad.out());
+        assertEquals("slk: error: Invalid value for option '--fail-on': 'severe' is not one of low, medium, high, "
+                + "critical\nTry 'slk security-scan --help' for more information.\n", bad.err());
     }
 
     @Test
@@ -106,7 +108,7 @@ class SecurityScanCommandTest {
         assertEquals("slk: error: no-such-dir: no such file or directory\n", missing.err());
         Slk.Result trick = Slk.run(dir, "security-scan", "--module", "../etc");
         assertEquals(2, trick.exitCode());
-        assertTrue(trick.err().startsWith("slk: --module '../etc' is not a module id"), trick.err());
+        assertTrue(trick.err().startsWith("slk: error: --module '../etc' is not a module id"), trick.err());
         Slk.Result noModule = Slk.run(dir, "security-scan", "--module", "okta-logs");
         assertEquals(2, noModule.exitCode());
         Slk.Result noFile = Slk.run(dir, "security-scan", "--update-baseline");

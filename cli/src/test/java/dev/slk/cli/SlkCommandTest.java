@@ -42,14 +42,14 @@ class SlkCommandTest {
     void noCommandIsAUsageError() {
         Slk.Result r = Slk.run(dir);
         assertEquals(2, r.exitCode());
-        assertEquals("slk: a command is required\nTry 'slk --help' for more information.\n", r.err());
+        assertEquals("slk: error: a command is required\nTry 'slk --help' for more information.\n", r.err());
     }
 
     @Test
     void unknownOptionIsAUsageError() {
         Slk.Result r = Slk.run(dir, "validate-config", "--frmat", "json");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith("slk: Unknown options: '--frmat', 'json'"), r.err());
+        assertTrue(r.err().startsWith("slk: error: Unknown options: '--frmat', 'json'"), r.err());
         assertTrue(r.err().contains("Did you mean --format?"), r.err());
     }
 

@@ -43,7 +43,7 @@ class ValidateConfigCommandTest {
     void withoutConfigYamlTheBundledExampleIsUsedAndSaidSo() {
         Slk.Result r = Slk.run(dir, "validate-config");
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().startsWith("slk: no config.yaml in " + dir + "; using the bundled example config"), r.err());
+        assertTrue(r.err().startsWith("slk: note: no config.yaml in " + dir + "; using the bundled example config"), r.err());
         assertTrue(r.out().startsWith("config.example.yaml (bundled): valid"), r.out());
     }
 
@@ -101,7 +101,7 @@ class ValidateConfigCommandTest {
     void contradictoryChoicesAreAUsageError() {
         Slk.Result r = Slk.run(dir, "validate-config", "--config", "a.yaml", "--env", "prod");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith("slk: choose the configuration one way"), r.err());
+        assertTrue(r.err().startsWith("slk: error: choose the configuration one way"), r.err());
         assertEquals("", r.out());
     }
 
