@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
-import java.io.StringReader;
+import dev.slk.core.text.Echo;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -30,7 +29,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -71,9 +71,16 @@ public final class YamlLoader {
      * @throws UnreadableInputException when the text is not a single YAML document or exceeds a limit
      */
     public YamlDocument parse(String text, String displayName) throws UnreadableInputException {
+        displayName = Echo.escape(displayName);
         Node root;
         try {
-            root = yaml().compose(new StringReader(text));
+            LoaderOptions options = options();
+            root = new Composer(new ParserImpl(new WholeTextReader(text), options), new CoreSchemaResolver(), options)
+                    .getSingleNode();
+        } catch (ReaderException e) {
+            throw new UnreadableInputException(atCodePoint(displayName, text, e.getPosition()), String.format(
+                    "contains the character U+%04X, which YAML does not allow; remove it or write it as an escape "
+                            + "in a double-quoted string", e.getCodePoint()));
         } catch (MarkedYAMLException e) {
             throw new UnreadableInputException(at(displayName, e.getProblemMark()), "invalid YAML: " + describe(e));
         } catch (YAMLException e) {
@@ -88,15 +95,30 @@ public final class YamlLoader {
                 conversion.problems);
     }
 
-    private static Yaml yaml() {
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit((int) TextFiles.MAX_BYTES + 1);
         options.setMergeOnCompose(false);
-        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
-                options, new CoreSchemaResolver());
+        return options;
+    }
+
+    /** Line and column of the code point at {@code offset}. */
+    private static SourceLocation atCodePoint(String file, String text, int offset) {
+        int line = 1;
+        int column = 1;
+        int seen = 0;
+        for (int i = 0; i < text.length() && seen < offset; i += Character.charCount(text.codePointAt(i)), seen++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new SourceLocation(file, line, column);
     }
 
     private static String describe(MarkedYAMLException e) {
@@ -196,7 +218,7 @@ public final class YamlLoader {
                 if (object.has(key)) {
                     SourceLocation first = keyLocations.get(childPointer);
                     problems.add(new Finding("yaml.duplicate-key", Severity.HIGH, keyAt, childPointer,
-                            "duplicate key '" + key + "' (first defined at line " + first.line() + ")",
+                            "duplicate key " + Echo.quoted(key) + " (first defined at line " + first.line() + ")",
                             "remove one of the two; YAML keeps only one of them"));
                     continue;
                 }
