@@ -19,7 +19,7 @@ final class ConfigOptions {
             description = "CDK-style context; -c configFile=FILE chooses the configuration file.")
     private List<String> context = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "ENV",
+    @Option(names = "--env", paramLabel = "ENV", completionCandidates = EnvironmentCandidates.class,
             description = "Read config.ENV.yaml at the workspace root, e.g. --env prod.")
     private String environment;
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
             SecurityScanCommand.class,
             SynthCommand.class,
             NewModuleCommand.class,
-            picocli.AutoComplete.GenerateCompletion.class
+            ListEnvironmentsCommand.class,
+            CompletionCommand.class
         },
         scope = ScopeType.INHERIT,
         footer = {"", "Exit codes: 0 ok, 1 findings or invalid, 2 usage error or unreadable input, 3 internal error.",

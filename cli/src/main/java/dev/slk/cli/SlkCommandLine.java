@@ -35,11 +35,6 @@ public final class SlkCommandLine {
                 .setParameterExceptionHandler(SlkCommandLine::usageError)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(Severity.class, SlkCommandLine::severity);
-        CommandLine completion = commandLine.getSubcommands().get("generate-completion");
-        // Its own footer: the top-level one (findings, NO_COLOR) is inherited otherwise and says nothing about it.
-        completion.getCommandSpec().usageMessage().hidden(false)
-                .footer("", "Load it in bash or zsh with: source <(slk generate-completion)",
-                        "Exit codes: 0 printed, 2 usage error.");
         return commandLine;
     }
 

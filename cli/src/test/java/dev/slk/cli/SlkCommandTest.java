@@ -29,7 +29,8 @@ class SlkCommandTest {
     void everyCommandHasHelp() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"validate-config", "--help"},
                 new String[] {"list-modules", "--help"}, new String[] {"generate-completion", "--help"},
-                new String[] {"security-scan", "--help"}, new String[] {"new-module", "--help"})) {
+                new String[] {"security-scan", "--help"}, new String[] {"new-module", "--help"},
+                new String[] {"list-environments", "--help"})) {
             Slk.Result r = Slk.run(dir, args);
             String command = String.join(" ", args);
             assertEquals(0, r.exitCode(), command.toString());

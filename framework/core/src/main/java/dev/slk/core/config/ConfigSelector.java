@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 public final class ConfigSelector {
     /** The context key {@code -c configFile=FILE} sets. */
     public static final String CONFIG_FILE_CONTEXT_KEY = "configFile";
-    private static final Pattern ENVIRONMENT = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
+    /** What an environment name ({@code --env ENV}) may be, as a regular expression without anchors. */
+    static final String ENVIRONMENT_NAME = "[a-z][a-z0-9-]{0,31}";
+    private static final Pattern ENVIRONMENT = Pattern.compile("^" + ENVIRONMENT_NAME + "$");
 
     private ConfigSelector() {
     }
