@@ -1,5 +1,6 @@
 package dev.slk.core.schema;
 
+import dev.slk.core.text.LookAlikes;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public final class DidYouMean {
     public static Optional<String> suggest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        String w = wrong.toLowerCase(Locale.ROOT);
+        // Look-alikes (a Cyrillic 'е' in "dеv") count as the letter they pass for.
+        String w = LookAlikes.skeleton(wrong).toLowerCase(Locale.ROOT);
         for (String candidate : known) {
             int d = distance(w, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {

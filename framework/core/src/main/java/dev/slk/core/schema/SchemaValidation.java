@@ -10,6 +10,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Secrets;
 import dev.slk.core.findings.Severity;
+import dev.slk.core.text.LookAlikes;
 import dev.slk.core.yaml.YamlDocument;
 import dev.slk.core.yaml.YamlLoader;
 import java.util.ArrayList;
@@ -88,8 +89,8 @@ public final class SchemaValidation {
                 String pointer = instancePointer + "/" + YamlLoader.escape(property);
                 List<String> known = schema.siblingPropertyNames(schemaPointer);
                 Optional<String> suggestion = DidYouMean.suggest(property, known);
-                String hint = suggestion.map(s -> "did you mean '" + s + "'?")
-                        .orElse(known.isEmpty() ? null : "known keys here: " + String.join(", ", known));
+                String hint = LookAlikes.withNote(suggestion.map(s -> "did you mean '" + s + "'?")
+                        .orElse(known.isEmpty() ? null : "known keys here: " + String.join(", ", known)), property, "key");
                 return new Finding(rule, Severity.HIGH, document.keyLocation(pointer), pointer,
                         "unknown key '" + property + "'" + in(instancePointer), hint);
             }
@@ -107,7 +108,8 @@ public final class SchemaValidation {
                         : DidYouMean.suggest(value.asText(), allowed);
                 return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
                         + "; allowed: " + String.join(", ", allowed),
-                        suggestion.map(s -> "did you mean " + s + "?").orElse(null));
+                        LookAlikes.withNote(suggestion.map(s -> "did you mean " + s + "?").orElse(null),
+                                value == null || secret ? null : value.asText(), "value"));
             }
             case "minimum" -> {
                 return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)

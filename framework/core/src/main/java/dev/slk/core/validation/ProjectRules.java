@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.core.findings.Secrets;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.schema.DidYouMean;
+import dev.slk.core.text.LookAlikes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ final class ProjectRules {
 
     static void check(RuleContext ctx) {
         environment(ctx);
+        TagRules.check(ctx);
         projectName(ctx);
         region(ctx);
         securityLake(ctx);
@@ -59,7 +61,8 @@ final class ProjectRules {
         ctx.text("/environment").ifPresent(env -> {
             if (!ENVIRONMENTS.contains(env)) {
                 ctx.error("environment", "/environment", "environment '" + env + "' is not one of dev, staging, prod",
-                        DidYouMean.suggest(env, ENVIRONMENTS).map(s -> "did you mean '" + s + "'?").orElse(null));
+                        LookAlikes.withNote(DidYouMean.suggest(env, ENVIRONMENTS)
+                                .map(s -> "did you mean '" + s + "'?").orElse(null), env, "value"));
             }
         });
     }
@@ -82,8 +85,8 @@ final class ProjectRules {
             List<String> regions = AwsRegions.names();
             if (!regions.contains(region)) {
                 ctx.error("region", "/awsRegion", "awsRegion '" + region + "' is not an AWS region",
-                        DidYouMean.suggest(region, regions).map(s -> "did you mean '" + s + "'?")
-                                .orElse("e.g. us-east-1, eu-west-1, ca-central-1"));
+                        LookAlikes.withNote(DidYouMean.suggest(region, regions).map(s -> "did you mean '" + s + "'?")
+                                .orElse("e.g. us-east-1, eu-west-1, ca-central-1"), region, "value"));
             }
         });
     }
