@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.assembly.CloudAssembly;
+import dev.slk.assembly.Owner;
 import dev.slk.core.registry.ModuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +103,7 @@ class NewModuleProofTest {
                 "ProofEventsWriteLogs"), JSON.convertValue(summary.at("/modules/0/statements"), List.class));
         JsonNode template = JSON.readTree(workspace.resolve("cdk.out").resolve(summary.path("template").asText()).toFile());
         assertModuleResources(template.path("Resources"));
+        assertScanAttributesTheModulesInfrastructure(workspace, env);
 
         System.out.printf("new-module proof: scaffold %d ms, offline build of the new module %d s%n",
                 scaffoldMillis, buildSeconds);
@@ -134,6 +137,49 @@ class NewModuleProofTest {
                 && r.at("/Properties/ScheduleExpression").asText().equals("rate(5 minutes)")
                 && r.at("/Properties/Targets/0/Arn/Fn::GetAtt/0").asText().equals(function.getKey())),
                 "a schedule that runs the function");
+    }
+
+    /**
+     * The attribution proof (issue 11, point 4): on the assembly synth really wrote,
+     * {@code security-scan --module proof-events} reports exactly the infrastructure findings of the
+     * resources the module made (those {@code --all} attributes to it), each attributed to it.
+     */
+    private void assertScanAttributesTheModulesInfrastructure(Path workspace, Map<String, String> env)
+            throws IOException {
+        CloudAssembly assembly = CloudAssembly.read(workspace.resolve("cdk.out"));
+        Set<String> moduleResources = assembly.resourcesOwnedBy(new Owner.Module("proof-events")).stream()
+                .map(r -> r.type() + " " + r.line()).collect(java.util.stream.Collectors.toSet());
+        assertTrue(moduleResources.stream().anyMatch(r -> r.startsWith("AWS::Logs::LogGroup ")), moduleResources.toString());
+
+        Slk.Result module = Slk.run(workspace, env, Main.registry(workspace, env, getClass().getClassLoader()),
+                "security-scan", "--module", "proof-events", "--format", "json");
+        assertEquals(1, module.exitCode(), module.out() + module.err());
+        List<JsonNode> moduleInfra = infraFindings(module.out());
+        assertEquals(List.of("infra-unencrypted-log-group"),
+                moduleInfra.stream().map(f -> f.path("rule").asText()).toList(), module.out());
+        for (JsonNode finding : moduleInfra) {
+            assertEquals("proof-events", finding.path("module").asText(), finding.toString());
+            assertTrue(assembly.resourcesOwnedBy(new Owner.Module("proof-events")).stream()
+                    .anyMatch(r -> r.line() == finding.path("line").asInt()
+                            && finding.path("message").asText().contains(r.logicalId())), finding.toString());
+        }
+
+        Slk.Result all = Slk.run(workspace, env, Main.registry(workspace, env, getClass().getClassLoader()),
+                "security-scan", "--all", "--format", "json");
+        List<JsonNode> attributed = infraFindings(all.out()).stream()
+                .filter(f -> f.path("module").asText().equals("proof-events")).toList();
+        assertEquals(moduleInfra, attributed, all.out());
+    }
+
+    /** The findings about the synthesized templates, in report order. */
+    private static List<JsonNode> infraFindings(String json) throws IOException {
+        List<JsonNode> infra = new ArrayList<>();
+        JSON.readTree(json).path("findings").forEach(f -> {
+            if (f.path("path").asText().startsWith("cdk.out/")) {
+                infra.add(f);
+            }
+        });
+        return infra;
     }
 
     /** The workspace as a fresh clone has it: sources without build output. */

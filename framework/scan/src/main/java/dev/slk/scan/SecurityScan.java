@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.assembly.CloudAssembly;
 import dev.slk.core.findings.Finding;
 import dev.slk.scan.files.FileNotice;
 import dev.slk.scan.files.ScanFile;
@@ -92,7 +93,7 @@ public final class SecurityScan {
                     "no cloud assembly: infrastructure rules skipped (synthesize first, or pass --no-infra)"));
             return;
         }
-        for (Finding f : TemplateRules.checkAssembly(cdkOut, relative)) {
+        for (Finding f : TemplateRules.checkAssembly(CloudAssembly.read(cdkOut), relative)) {
             if (request.moduleFilter() == null || request.moduleFilter().equals(f.module())) {
                 findings.add(f);
             }

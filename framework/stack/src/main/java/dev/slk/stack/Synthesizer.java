@@ -40,6 +40,16 @@ import software.amazon.awscdk.Aspects;
 public final class Synthesizer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Construct stack traces name the jsii runtime's temporary directory, which differs on every run;
+     * without them the whole assembly is reproducible. Path metadata ({@code aws:cdk:path} on every
+     * resource) is what the cloud-assembly model attributes resources to modules by; the CDK CLI turns
+     * it on for its apps, an App built in-process has to ask for it. Key-ordered, as every map handed to jsii.
+     */
+    private static final Map<String, Object> APP_CONTEXT = JsiiMaps.sorted(Map.of(
+            "aws:cdk:disable-stack-trace", true,
+            "aws:cdk:enable-path-metadata", true));
+
     private final ModuleRegistry registry;
     private final LambdaArtifacts artifacts;
     private final String nodeCommand;
@@ -90,9 +100,7 @@ public final class Synthesizer {
             App app = App.Builder.create()
                     .outdir(directory.staging().toString())
                     .analyticsReporting(false)
-                    // Construct stack traces name the jsii runtime's temporary directory, which
-                    // differs on every run; without them the whole assembly is reproducible.
-                    .context(JsiiMaps.sorted(Map.of("aws:cdk:disable-stack-trace", true)))
+                    .context(APP_CONTEXT)
                     .build();
             CoreStack stack;
             List<LoadedModule> modules;

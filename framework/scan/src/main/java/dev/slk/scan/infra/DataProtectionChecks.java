@@ -1,6 +1,7 @@
 package dev.slk.scan.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.assembly.Resource;
 
 /** Encryption at rest, key rotation, TLS on queues and log retention. */
 final class DataProtectionChecks {
@@ -13,7 +14,7 @@ final class DataProtectionChecks {
     }
 
     static void check(TemplateContext ctx) {
-        for (CfnTemplate.Entry resource : ctx.template().resources().values()) {
+        for (Resource resource : ctx.template().resources().values()) {
             JsonNode props = resource.properties();
             String name = resource.logicalId() + " (" + resource.type() + ")";
             switch (resource.type()) {
@@ -24,7 +25,7 @@ final class DataProtectionChecks {
                         ctx.report(InfraRules.UNENCRYPTED_QUEUE, resource, "Queue " + name
                                 + " turns SQS-managed encryption off and sets no KmsMasterKeyId", "");
                     }
-                    if (!QueuePolicies.enforcesTls(ctx.template(), resource.logicalId())) {
+                    if (!QueuePolicies.enforcesTls(ctx.template(), resource)) {
                         ctx.report(InfraRules.QUEUE_WITHOUT_SSL, resource, "Queue " + name
                                 + " has no queue policy denying requests without TLS (aws:SecureTransport false)", "");
                     }
@@ -67,7 +68,7 @@ final class DataProtectionChecks {
         }
     }
 
-    private static void logGroup(TemplateContext ctx, CfnTemplate.Entry group, String name) {
+    private static void logGroup(TemplateContext ctx, Resource group, String name) {
         if (!TemplateContext.present(group.properties().path("KmsKeyId"))) {
             ctx.report(InfraRules.UNENCRYPTED_LOG_GROUP, group, "Log group " + name + " has no KmsKeyId", "");
         }
@@ -75,7 +76,7 @@ final class DataProtectionChecks {
     }
 
     /** Only in production; a missing RetentionInDays keeps events forever, which is long enough. */
-    private static void retention(TemplateContext ctx, CfnTemplate.Entry resource, String what) {
+    private static void retention(TemplateContext ctx, Resource resource, String what) {
         JsonNode days = resource.properties().path("RetentionInDays");
         if (!ctx.production() || !(days.isNumber() || days.isTextual())) {
             return;

@@ -1,6 +1,8 @@
 package dev.slk.scan.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.assembly.Owner;
+import dev.slk.assembly.Resource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,7 @@ final class LambdaChecks {
     static void check(TemplateContext ctx) {
         Set<String> queueDriven = targets(ctx, "AWS::Lambda::EventSourceMapping", false);
         Set<String> withOnFailure = targets(ctx, "AWS::Lambda::EventInvokeConfig", true);
-        for (CfnTemplate.Entry function : ctx.resourcesOfType(LAMBDA)) {
+        for (Resource function : ctx.resourcesOfType(LAMBDA)) {
             if (isCdkHelper(function)) {
                 continue;
             }
@@ -42,9 +44,10 @@ final class LambdaChecks {
         }
     }
 
-    static boolean isCdkHelper(CfnTemplate.Entry function) {
+    static boolean isCdkHelper(Resource function) {
         return CDK_HELPER_PREFIXES.stream().anyMatch(function.logicalId()::startsWith)
-                || function.cdkPath().contains(PROVIDER_FRAMEWORK);
+                || function.owner().equals(Owner.CDK_FRAMEWORK)
+                || function.constructPath().contains(PROVIDER_FRAMEWORK);
     }
 
     /**
@@ -54,14 +57,14 @@ final class LambdaChecks {
      */
     private static Set<String> targets(TemplateContext ctx, String type, boolean needOnFailure) {
         Set<String> ids = new HashSet<>();
-        for (CfnTemplate.Entry resource : ctx.resourcesOfType(type)) {
+        for (Resource resource : ctx.resourcesOfType(type)) {
             JsonNode props = resource.properties();
             if (needOnFailure && !TemplateContext.present(
                     props.path("DestinationConfig").path("OnFailure").path("Destination"))) {
                 continue;
             }
             JsonNode functionName = props.path("FunctionName");
-            ids.addAll(TemplateContext.referencedIds(functionName));
+            ctx.template().referencedResources(functionName).forEach(f -> ids.add(f.logicalId()));
             if (functionName.isTextual()) {
                 ids.addAll(functionsNamed(ctx, functionName.asText()));
             }
@@ -72,7 +75,7 @@ final class LambdaChecks {
     /** Functions a literal FunctionName (a name or an ARN ending in it) may refer to. */
     private static Set<String> functionsNamed(TemplateContext ctx, String nameOrArn) {
         Set<String> ids = new HashSet<>();
-        for (CfnTemplate.Entry function : ctx.resourcesOfType(LAMBDA)) {
+        for (Resource function : ctx.resourcesOfType(LAMBDA)) {
             JsonNode name = function.properties().path("FunctionName");
             if (name.isTextual() && (nameOrArn.equals(name.asText()) || nameOrArn.endsWith(":" + name.asText()))) {
                 ids.add(function.logicalId());

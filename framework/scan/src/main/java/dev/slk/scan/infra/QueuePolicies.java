@@ -1,6 +1,8 @@
 package dev.slk.scan.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.assembly.Resource;
+import dev.slk.assembly.StackTemplate;
 
 /** Whether a queue policy of the template refuses plain-HTTP requests to a queue. */
 final class QueuePolicies {
@@ -8,26 +10,15 @@ final class QueuePolicies {
     }
 
     /**
-     * @return true when an AWS::SQS::QueuePolicy lists the queue (by Ref) and has a Deny statement
-     *     with Condition Bool aws:SecureTransport "false", as CDK's enforceSSL writes it
+     * @return true when an AWS::SQS::QueuePolicy lists the queue (by any reference the model resolves)
+     *     and has a Deny statement with Condition Bool aws:SecureTransport "false", as CDK's enforceSSL
+     *     writes it
      */
-    static boolean enforcesTls(CfnTemplate template, String queueId) {
-        for (CfnTemplate.Entry policy : template.resources().values()) {
-            if (!policy.type().equals("AWS::SQS::QueuePolicy")) {
-                continue;
-            }
+    static boolean enforcesTls(StackTemplate template, Resource queue) {
+        for (Resource policy : template.resourcesOfType("AWS::SQS::QueuePolicy")) {
             JsonNode props = policy.properties();
-            if (listsQueue(props.path("Queues"), queueId) && deniesInsecureTransport(props.path("PolicyDocument"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean listsQueue(JsonNode queues, String queueId) {
-        for (JsonNode queue : queues) {
-            JsonNode ref = queue.path("Ref");
-            if (ref.isTextual() && ref.asText().equals(queueId)) {
+            if (template.referencedResources(props.path("Queues")).contains(queue)
+                    && deniesInsecureTransport(props.path("PolicyDocument"))) {
                 return true;
             }
         }

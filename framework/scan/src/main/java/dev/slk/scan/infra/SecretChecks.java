@@ -1,6 +1,8 @@
 package dev.slk.scan.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.assembly.Output;
+import dev.slk.assembly.Resource;
 import dev.slk.core.findings.Secrets;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +46,7 @@ final class SecretChecks {
     }
 
     static void check(TemplateContext ctx) {
-        for (CfnTemplate.Entry resource : ctx.template().resources().values()) {
+        for (Resource resource : ctx.template().resources().values()) {
             String type = resource.type();
             if (type.equals(LAMBDA)) {
                 lambdaEnvironment(ctx, resource);
@@ -54,15 +56,15 @@ final class SecretChecks {
                 secretString(ctx, resource);
             }
         }
-        for (CfnTemplate.Entry output : ctx.template().outputs()) {
-            find(output.logicalId(), "", output.body().path("Value")).ifPresent(hit -> ctx.report(
+        for (Output output : ctx.template().outputs()) {
+            find(output.logicalId(), "", output.value()).ifPresent(hit -> ctx.report(
                     InfraRules.OUTPUT_SECRET, output, "Stack output " + output.logicalId() + " publishes "
                             + hit.what() + " in " + hit.in("Value"),
                     Secrets.redact(hit.secret())));
         }
     }
 
-    private static void lambdaEnvironment(TemplateContext ctx, CfnTemplate.Entry function) {
+    private static void lambdaEnvironment(TemplateContext ctx, Resource function) {
         JsonNode variables = function.properties().path("Environment").path("Variables");
         for (Map.Entry<String, JsonNode> variable : variables.properties()) {
             String name = variable.getKey();
@@ -73,7 +75,7 @@ final class SecretChecks {
         }
     }
 
-    private static void customResource(TemplateContext ctx, CfnTemplate.Entry resource) {
+    private static void customResource(TemplateContext ctx, Resource resource) {
         for (Map.Entry<String, JsonNode> property : resource.properties().properties()) {
             String name = property.getKey();
             // ServiceToken is the provider's ARN, which the resource needs in the clear.
@@ -87,7 +89,7 @@ final class SecretChecks {
         }
     }
 
-    private static void secretString(TemplateContext ctx, CfnTemplate.Entry secret) {
+    private static void secretString(TemplateContext ctx, Resource secret) {
         JsonNode value = secret.properties().path("SecretString");
         if (value.isTextual() && !value.asText().isBlank() && !LiteralSecrets.hasDynamicReference(value.asText())) {
             ctx.report(InfraRules.LITERAL_SECRET_STRING, secret, "Secret " + secret.logicalId()

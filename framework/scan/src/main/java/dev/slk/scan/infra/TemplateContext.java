@@ -1,27 +1,30 @@
 package dev.slk.scan.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.assembly.Output;
+import dev.slk.assembly.Resource;
+import dev.slk.assembly.StackTemplate;
 import dev.slk.core.findings.Rule;
 import dev.slk.core.findings.Finding;
+import dev.slk.core.findings.ResourceLocation;
+import dev.slk.core.findings.SourceLocation;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** One template being checked, and the findings for it. */
 final class TemplateContext {
-    private final CfnTemplate template;
+    private final StackTemplate template;
     private final String path;
     private final boolean production;
     private final List<Finding> findings = new ArrayList<>();
 
-    TemplateContext(CfnTemplate template, String path, boolean production) {
+    TemplateContext(StackTemplate template, String path, boolean production) {
         this.template = template;
         this.path = path;
         this.production = production;
     }
 
-    CfnTemplate template() {
+    StackTemplate template() {
         return template;
     }
 
@@ -34,17 +37,33 @@ final class TemplateContext {
     }
 
     /** @return the resources of the given type, in file order */
-    List<CfnTemplate.Entry> resourcesOfType(String type) {
-        return template.resources().values().stream().filter(r -> r.type().equals(type)).toList();
+    List<Resource> resourcesOfType(String type) {
+        return template.resourcesOfType(type);
     }
 
-    /** Adds a finding located at the entry's logical-id key and attributed to the entry's module. */
-    void report(Rule rule, CfnTemplate.Entry entry, String message, String redacted, String... idParts) {
+    /** Adds a finding located at the resource's logical-id key and attributed to the module that owns it. */
+    void report(Rule rule, Resource resource, String message, String redacted, String... idParts) {
+        ResourceLocation at = new ResourceLocation(new SourceLocation(path, resource.line(), resource.column()),
+                template.stackName(), resource.logicalId(), resource.constructPath());
+        findings.add(InfraFindings.at(rule, at, message, redacted, resource.owner().moduleId().orElse(null),
+                parts(resource.logicalId(), idParts)));
+    }
+
+    /** Adds a finding located at the output's key; outputs are the stack's, no module's. */
+    void report(Rule rule, Output output, String message, String redacted, String... idParts) {
+        add(rule, output.logicalId(), output.line(), output.column(), message, redacted, null, idParts);
+    }
+
+    private void add(Rule rule, String logicalId, int line, int column, String message, String redacted,
+            String module, String... idParts) {
+        findings.add(InfraFindings.of(rule, path, line, column, message, redacted, module, parts(logicalId, idParts)));
+    }
+
+    private static String[] parts(String logicalId, String... idParts) {
         String[] parts = new String[idParts.length + 1];
-        parts[0] = entry.logicalId();
+        parts[0] = logicalId;
         System.arraycopy(idParts, 0, parts, 1, idParts.length);
-        findings.add(InfraFindings.of(rule, path, entry.line(), entry.column(), message, redacted,
-                ModuleAttribution.moduleOf(entry.cdkPath()), parts));
+        return parts;
     }
 
     /** @return true for JSON true and for the string "true", which CDK writes for some booleans */
@@ -60,32 +79,5 @@ final class TemplateContext {
     /** @return true when the property is present and not null */
     static boolean present(JsonNode node) {
         return !node.isMissingNode() && !node.isNull();
-    }
-
-    /**
-     * @return the logical ids a value points at through {@code Ref} or {@code Fn::GetAtt}, at any depth
-     *     (so {@code Fn::Join} and {@code Fn::If} around them are seen through)
-     */
-    static Set<String> referencedIds(JsonNode value) {
-        Set<String> ids = new HashSet<>();
-        collectReferences(value, ids);
-        return ids;
-    }
-
-    private static void collectReferences(JsonNode value, Set<String> ids) {
-        if (value.isObject()) {
-            JsonNode ref = value.get("Ref");
-            if (ref != null && ref.isTextual()) {
-                ids.add(ref.asText());
-            }
-            JsonNode getAtt = value.get("Fn::GetAtt");
-            if (getAtt != null && getAtt.isArray() && getAtt.path(0).isTextual()) {
-                ids.add(getAtt.path(0).asText());
-            } else if (getAtt != null && getAtt.isTextual()) {
-                // The short form "Id.Attribute".
-                ids.add(getAtt.asText().split("\\.", 2)[0]);
-            }
-        }
-        value.forEach(child -> collectReferences(child, ids));
     }
 }

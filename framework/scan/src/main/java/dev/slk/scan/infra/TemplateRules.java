@@ -1,35 +1,32 @@
 package dev.slk.scan.infra;
 
+import dev.slk.assembly.AssemblyProblem;
+import dev.slk.assembly.CloudAssembly;
+import dev.slk.assembly.StackTemplate;
 import dev.slk.core.findings.Rule;
 import dev.slk.core.findings.Finding;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Infrastructure rules of {@code slk security-scan}: checks the CloudFormation templates CDK
- * synthesizes ({@code cdk.out/<Stack>.template.json}) for literal secrets, missing encryption,
- * queues without TLS enforcement, KMS keys without rotation, Lambda functions without concurrency
- * limits or failure handling, and short log retention in production.
+ * Infrastructure rules of {@code slk security-scan}: checks the CloudFormation templates of a cloud
+ * assembly, read through the one assembly model ({@link CloudAssembly}), for literal secrets, missing
+ * encryption, queues without TLS enforcement, KMS keys without rotation, Lambda functions without
+ * concurrency limits or failure handling, and short log retention in production.
  *
  * <p>Each finding points at the logical-id key of the resource (or output) in the file, and its
  * fingerprint is built from the rule, the path, the logical id and, where there are several per
  * resource, the property or variable name: never a line number, never a value.
  *
- * <p>Module attribution: the framework creates each module's resources under a scope
- * {@code modules/<moduleId>}, so a resource whose {@code aws:cdk:path} metadata reads
- * {@code <Stack>/modules/<moduleId>/...} belongs to that module (a scope {@code Module-<moduleId>}
- * is accepted too). Other resources, and outputs, are the core's: their findings have no module.
+ * <p>Module attribution is the model's {@link dev.slk.assembly.Owner}: a resource whose construct path
+ * reads {@code <Stack>/modules/<moduleId>/...} belongs to that module. slk synth records every
+ * resource's construct path, so this holds for every assembly it writes. Other resources, and outputs,
+ * are the core's (or the CDK's): their findings have no module.
  */
 public final class TemplateRules {
-    private static final String TEMPLATE_SUFFIX = ".template.json";
-
-    /** Stages nest a few levels at most; the bound also stops a symbolic-link loop. */
-    private static final int MAX_ASSEMBLY_DEPTH = 8;
+    private static final String PRODUCTION_SUFFIX = "-prod";
 
     private TemplateRules() {
     }
@@ -44,26 +41,16 @@ public final class TemplateRules {
      *     {@code infra-unchecked-file} finding instead
      */
     public static List<Finding> check(Path template, String relativePath, boolean production) {
-        CfnTemplate parsed;
         try {
-            parsed = TemplateReader.read(InputFiles.readUtf8(template));
-        } catch (InputFiles.UncheckableException e) {
-            return List.of(InfraFindings.unchecked(relativePath, 1, 1, e.getMessage()));
-        } catch (TemplateReader.MalformedTemplateException e) {
+            return check(StackTemplate.read(template, relativePath, relativePath), relativePath, production);
+        } catch (StackTemplate.UnreadableTemplateException e) {
             return List.of(InfraFindings.unchecked(relativePath, e.line(), e.column(), e.getMessage()));
         }
-        TemplateContext ctx = new TemplateContext(parsed, relativePath, production);
-        SecretChecks.check(ctx);
-        DataProtectionChecks.check(ctx);
-        LambdaChecks.check(ctx);
-        List<Finding> findings = new ArrayList<>(ctx.findings());
-        findings.sort(Finding.ORDER);
-        return List.copyOf(findings);
     }
 
     /**
-     * Checks every {@code *.template.json} of a cloud assembly: those directly in {@code cdkOut} and
-     * those in its nested {@code assembly-*} directories (CDK stages).
+     * Checks every template of a cloud assembly (stage assemblies and nested stacks included), as if
+     * every stack were, or were not, deployed to production.
      *
      * @param cdkOut the cdk.out directory
      * @param relativePrefix the path of {@code cdkOut} relative to the scanned root, e.g. "cdk.out"
@@ -72,29 +59,44 @@ public final class TemplateRules {
      *     directory does not exist
      */
     public static List<Finding> checkAssembly(Path cdkOut, String relativePrefix, boolean production) {
-        return checkAssembly(cdkOut, relativePrefix, template -> production);
+        return checkAssembly(CloudAssembly.read(cdkOut), relativePrefix, stack -> production);
     }
 
     /**
      * Checks every template of a cloud assembly, deciding per stack whether it is production: slk
-     * names its stacks {@code <projectName>-<environment>}, so {@code *-prod.template.json} is.
+     * names its stacks {@code <projectName>-<environment>}, so a stack (or one nested in a stack)
+     * named {@code *-prod} is.
      *
-     * @param cdkOut the cdk.out directory
-     * @param relativePrefix the path of {@code cdkOut} relative to the scanned root, e.g. "cdk.out"
-     * @return the findings of all templates, ordered by path and position; none when the
-     *     directory does not exist
+     * @param assembly the assembly
+     * @param relativePrefix the path of the assembly directory relative to the scanned root, e.g. "cdk.out"
+     * @return the findings of all templates, and one {@code infra-unchecked-file} finding per file that
+     *     could not be read, ordered by path and position
      */
-    public static List<Finding> checkAssembly(Path cdkOut, String relativePrefix) {
-        return checkAssembly(cdkOut, relativePrefix,
-                template -> template.getFileName().toString().endsWith("-prod" + TEMPLATE_SUFFIX));
+    public static List<Finding> checkAssembly(CloudAssembly assembly, String relativePrefix) {
+        return checkAssembly(assembly, relativePrefix, stack -> stack.rootStackName().endsWith(PRODUCTION_SUFFIX));
     }
 
-    private static List<Finding> checkAssembly(Path cdkOut, String relativePrefix, Predicate<Path> production) {
+    private static List<Finding> checkAssembly(CloudAssembly assembly, String relativePrefix,
+            Predicate<StackTemplate> production) {
         List<Finding> findings = new ArrayList<>();
-        for (Path template : templatesIn(cdkOut, 0)) {
-            String relative = InputFiles.join(relativePrefix, cdkOut.relativize(template));
-            findings.addAll(check(template, relative, production.test(template)));
+        for (StackTemplate stack : assembly.stacks()) {
+            findings.addAll(check(stack, InputFiles.join(relativePrefix, Path.of(stack.file())),
+                    production.test(stack)));
         }
+        for (AssemblyProblem problem : assembly.problems()) {
+            findings.add(InfraFindings.unchecked(InputFiles.join(relativePrefix, Path.of(problem.file())),
+                    problem.line(), problem.column(), problem.message()));
+        }
+        findings.sort(Finding.ORDER);
+        return List.copyOf(findings);
+    }
+
+    private static List<Finding> check(StackTemplate template, String relativePath, boolean production) {
+        TemplateContext ctx = new TemplateContext(template, relativePath, production);
+        SecretChecks.check(ctx);
+        DataProtectionChecks.check(ctx);
+        LambdaChecks.check(ctx);
+        List<Finding> findings = new ArrayList<>(ctx.findings());
         findings.sort(Finding.ORDER);
         return List.copyOf(findings);
     }
@@ -105,28 +107,5 @@ public final class TemplateRules {
      */
     public static List<Rule> rules() {
         return InfraRules.ALL;
-    }
-
-    private static List<Path> templatesIn(Path cdkOut, int depth) {
-        List<Path> templates = new ArrayList<>();
-        if (!Files.isDirectory(cdkOut) || depth > MAX_ASSEMBLY_DEPTH) {
-            return templates;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(cdkOut)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (Files.isRegularFile(entry) && name.endsWith(TEMPLATE_SUFFIX)) {
-                    templates.add(entry);
-                } else if (Files.isDirectory(entry) && name.startsWith("assembly-")) {
-                    // A stage's nested assembly holds its stacks' templates, one level down.
-                    templates.addAll(templatesIn(entry, depth + 1));
-                }
-            }
-        } catch (IOException e) {
-            // An unlistable directory has no templates we can check; the rest of the assembly still is.
-            return templates;
-        }
-        templates.sort(null);
-        return templates;
     }
 }

@@ -70,17 +70,6 @@ class TemplateRulesTest {
     }
 
     @Test
-    void moduleIdComesFromTheConstructPath() {
-        assertEquals("okta-logs", ModuleAttribution.moduleOf("Stack/modules/okta-logs/Poller/Resource"));
-        assertEquals("okta-logs", ModuleAttribution.moduleOf("Stack/Module-okta-logs/Poller/Resource"));
-        assertEquals("inner", ModuleAttribution.moduleOf("Stack/Core/modules/inner/X"));
-        assertNull(ModuleAttribution.moduleOf("Stack/Core/EventQueue/Resource"));
-        assertNull(ModuleAttribution.moduleOf("Stack/modules"));
-        assertNull(ModuleAttribution.moduleOf("modules/StackNamedModules"));
-        assertNull(ModuleAttribution.moduleOf(""));
-    }
-
-    @Test
     void fingerprintsIgnoreLinesAndNameTheVariable() {
         String password = Fakes.password(20);
         String fn = resource("Fn", "AWS::Lambda::Function",
