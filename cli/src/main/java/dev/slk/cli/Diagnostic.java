@@ -1,5 +1,6 @@
 package dev.slk.cli;
 
+import dev.slk.core.text.Echo;
 import java.io.PrintWriter;
 
 /**
@@ -22,14 +23,16 @@ enum Diagnostic {
     }
 
     /**
-     * Prints the message, every line of it under this kind's prefix.
+     * Prints the message, every line of it under this kind's prefix. Control and direction
+     * characters are escaped here, so that none of picocli's messages (which repeat arguments
+     * as typed) or slk's can make the terminal show something other than what was typed.
      *
      * @param err where
-     * @param message one or more lines
+     * @param message one or more lines, separated by {@code \n}
      */
     void print(PrintWriter err, String message) {
-        for (String line : message.split("\\R", -1)) {
-            err.println(prefix + line);
+        for (String line : message.split("\n", -1)) {
+            err.println(prefix + Echo.escape(line));
         }
     }
 }

@@ -26,7 +26,7 @@ final class Modules {
         private static final long serialVersionUID = 1L;
 
         ModuleRegistryException(ModuleRegistry registry) {
-            super(String.join(System.lineSeparator(),
+            super(String.join("\n",
                     registry.problems().stream().map(RegistryProblem::toString).toList()));
         }
     }

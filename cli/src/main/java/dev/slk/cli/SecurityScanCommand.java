@@ -10,6 +10,7 @@ import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.text.Echo;
 import dev.slk.core.workspace.WorkspacePaths;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.scan.Baseline;
@@ -170,7 +171,7 @@ final class SecurityScanCommand implements Callable<Integer> {
         long maxBytes = maxFileMib * 1024L * 1024L;
         if (target.module != null) {
             if (!ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
-                throw new UsageException("--module '" + target.module + "' is not a module id (e.g. okta-logs)");
+                throw new UsageException("--module " + Echo.quoted(target.module) + " is not a module id (e.g. okta-logs)");
             }
             Path dir = paths.moduleDirectory(target.module);
             if (!Files.isDirectory(dir)) {

@@ -71,4 +71,16 @@ class CliMessagesTest {
                 + "Exit codes: 0 printed, 2 usage error.\n"), r.out());
         assertFalse(r.out().contains("NO_COLOR") || r.out().contains("findings"), r.out());
     }
+
+    @Test
+    void controlAndDirectionCharactersInArgumentsAreEscapedInErrors() {
+        Slk.Result env = Slk.run(dir, "validate-config", "--env", "pr\u202Eod");
+        assertEquals(2, env.exitCode());
+        assertEquals("", env.out());
+        assertTrue(env.err().startsWith("slk: error: --env 'pr\\u202Eod' is not an environment name"), env.err());
+        Slk.Result option = Slk.run(dir, "validate-config", "--fr\u001bmat");
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().startsWith("slk: error: Unknown option: '--fr\\u001Bmat'"), option.err());
+        assertFalse(env.err().contains("\u202E") || option.err().contains("\u001b"), "escaped, never printed raw");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.slk.core.config;
 
+import dev.slk.core.text.Echo;
 import dev.slk.core.workspace.WorkspacePaths;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -49,8 +50,8 @@ public final class ConfigSelector {
         }
         if (environment != null) {
             if (!ENVIRONMENT.matcher(environment).matches()) {
-                throw new IllegalArgumentException("--env '" + environment
-                        + "' is not an environment name (lower-case letters, digits and hyphens, e.g. prod)");
+                throw new IllegalArgumentException("--env " + Echo.quoted(environment)
+                        + " is not an environment name (lower-case letters, digits and hyphens, e.g. prod)");
             }
             return found(paths, "config." + environment + ".yaml", environment);
         }
@@ -69,12 +70,12 @@ public final class ConfigSelector {
         for (String argument : context) {
             int equals = argument.indexOf('=');
             if (equals < 1) {
-                throw new IllegalArgumentException("-c '" + argument + "' is not KEY=VALUE, e.g. -c "
+                throw new IllegalArgumentException("-c " + Echo.quoted(argument) + " is not KEY=VALUE, e.g. -c "
                         + CONFIG_FILE_CONTEXT_KEY + "=config.prod.yaml");
             }
             String key = argument.substring(0, equals);
             if (!CONFIG_FILE_CONTEXT_KEY.equals(key)) {
-                throw new IllegalArgumentException("unknown context key '" + key + "': slk reads only -c "
+                throw new IllegalArgumentException("unknown context key " + Echo.quoted(key) + ": slk reads only -c "
                         + CONFIG_FILE_CONTEXT_KEY + "=FILE");
             }
             if (file != null) {
@@ -93,7 +94,7 @@ public final class ConfigSelector {
         try {
             return new ConfigSource.File(paths.resolve(Path.of(name)), name, null);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("'" + name + "' is not a file name: " + e.getReason());
+            throw new IllegalArgumentException(Echo.quoted(name) + " is not a file name: " + e.getReason());
         }
     }
 
