@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.lambda.transformer.testing.Batches;
 import dev.slk.lambda.testing.FakeContext;
 import dev.slk.lambda.transformer.testing.LocalS3;
-import dev.slk.lambda.transformer.testing.LocalSqs;
+import dev.slk.lambda.testing.LocalSqs;
 import dev.slk.lambda.transformer.testing.Ocsf;
 import dev.slk.lambda.transformer.testing.ParquetRows;
 import java.nio.file.Files;

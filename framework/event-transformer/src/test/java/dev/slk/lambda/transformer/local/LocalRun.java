@@ -10,7 +10,7 @@ import dev.slk.lambda.transformer.TransformerSettings;
 import dev.slk.lambda.transformer.testing.Batches;
 import dev.slk.lambda.testing.FakeContext;
 import dev.slk.lambda.transformer.testing.LocalS3;
-import dev.slk.lambda.transformer.testing.LocalSqs;
+import dev.slk.lambda.testing.LocalSqs;
 import dev.slk.lambda.transformer.testing.ParquetRows;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.slk.lambda.transformer.testing;
 
 import com.adobe.testing.s3mock.S3MockApplication;
+import dev.slk.lambda.testing.FakeCredentials;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

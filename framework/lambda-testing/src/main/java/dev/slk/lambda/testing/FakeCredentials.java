@@ -1,4 +1,4 @@
-package dev.slk.lambda.transformer.testing;
+package dev.slk.lambda.testing;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -1,4 +1,4 @@
-package dev.slk.lambda.transformer.testing;
+package dev.slk.lambda.testing;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,7 +10,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** ElasticMQ in this JVM on 127.0.0.1, started once and shared, plus a client for it. */
+/**
+ * ElasticMQ, a real SQS server, in this JVM on 127.0.0.1 on a free port, started once and shared,
+ * plus a client for it. Tests that use it declare {@code elasticmq-rest-sqs_2.13}, {@code sqs}
+ * and {@code url-connection-client} themselves (optional here).
+ */
 public final class LocalSqs {
     private static SQSRestServer server;
     private static URI endpoint;
