@@ -110,9 +110,10 @@ public final class Synthesizer {
                     progress.accept("adding modules: " + String.join(", ", config.enabledIntegrations()));
                 }
                 modules = new ModuleAssembly(stack, registry, mappingDirectory).addEnabledModules();
-            } catch (ModuleHookException | StackConfigurationException
-                    | ResourceNames.InvalidResourceNameException
-                    | LambdaArtifacts.MissingLambdaArtifactException e) {
+            } catch (RuntimeException e) {
+                if (!isRefusal(e)) {
+                    throw e;
+                }
                 return new SynthResult.Failed(e.getMessage());
             }
             Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(false).reports(false).build()));
@@ -140,6 +141,17 @@ public final class Synthesizer {
         } finally {
             AtomicWriter.deleteTree(mappingDirectory);
         }
+    }
+
+    /**
+     * @param e what building the stack and its modules threw
+     * @return whether it is a refusal of the config, a module or a missing artifact, reported as
+     *     {@link SynthResult.Failed}, rather than a defect of slk
+     */
+    static boolean isRefusal(RuntimeException e) {
+        return e instanceof ModuleHookException || e instanceof StackConfigurationException
+                || e instanceof ResourceNames.InvalidResourceNameException
+                || e instanceof LambdaArtifacts.MissingLambdaArtifactException;
     }
 
     private static Map<String, Integer> resourceCounts(JsonNode template) {

@@ -51,12 +51,13 @@ public final class ConfigValidator {
                     ignored.pointer(), "'" + ignored.pointer().substring(ignored.pointer().lastIndexOf('/') + 1)
                             + "' is " + lowerFirst(ignored.description()), "remove it to silence this warning"));
         }
-        ObjectNode effective = (ObjectNode) SchemaDefaults.apply(ProjectSchema.document(), raw);
+        EffectiveConfig resolved = effective(raw);
+        ObjectNode effective = resolved.config();
         String environment = effective.path("environment").asText(null);
-        Map<String, String> origins = EnvironmentOverrides.apply(effective, environment);
 
-        RuleContext ctx = new RuleContext(document, effective, origins);
+        RuleContext ctx = new RuleContext(document, effective, resolved.overrideOrigins());
         ProjectRules.check(ctx);
+        StackRules.check(ctx);
         if (selectedEnvironment != null && environment != null && !selectedEnvironment.equals(environment)) {
             ctx.warning("environment.mismatch", "/environment", "--env " + selectedEnvironment
                     + " selected this file, but its environment is '" + environment + "'", null);
@@ -69,6 +70,35 @@ public final class ConfigValidator {
         boolean valid = findings.stream().noneMatch(f -> f.severity().isError());
         Optional<ProjectConfig> config = valid ? Optional.of(bind(effective)) : Optional.empty();
         return new ValidationReport(document.file(), findings, checked, config);
+    }
+
+    /**
+     * The configuration the rules check and synth builds: the file's values, the schema's defaults,
+     * the environment block's overrides, then the defaults derived from other keys.
+     *
+     * @param raw the file's root mapping
+     * @return the effective configuration and where each override came from
+     */
+    public static EffectiveConfig effective(JsonNode raw) {
+        ObjectNode effective = (ObjectNode) SchemaDefaults.apply(ProjectSchema.document(), raw);
+        Map<String, String> origins = EnvironmentOverrides.apply(effective, effective.path("environment").asText(null));
+        DerivedDefaults.apply(effective);
+        return new EffectiveConfig(effective, origins);
+    }
+
+    /**
+     * @param effective an effective configuration the schema accepts
+     * @return the model synth builds from
+     */
+    public static ProjectConfig bind(EffectiveConfig effective) {
+        return bind(effective.config());
+    }
+
+    /**
+     * @param config the effective configuration
+     * @param overrideOrigins for each key an environment block set, the pointer it was written at
+     */
+    public record EffectiveConfig(ObjectNode config, Map<String, String> overrideOrigins) {
     }
 
     private static ProjectConfig bind(JsonNode effective) {

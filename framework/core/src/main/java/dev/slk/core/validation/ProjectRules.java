@@ -67,6 +67,11 @@ final class ProjectRules {
         });
     }
 
+    /** @return whether the name passes the project-name rule, so that other rules may build on it */
+    static boolean validProjectName(String name) {
+        return PROJECT_NAME.matcher(name).matches() && name.length() <= PROJECT_NAME_MAX;
+    }
+
     static void projectName(RuleContext ctx) {
         ctx.text("/projectName").ifPresent(name -> {
             if (!PROJECT_NAME.matcher(name).matches()) {
@@ -93,6 +98,13 @@ final class ProjectRules {
 
     static void securityLake(RuleContext ctx) {
         if (!ctx.enabled("/securityLake/enabled")) {
+            return;
+        }
+        if (!ctx.written("/securityLake")) {
+            ctx.error("security-lake.required", "/securityLake", "the file has no securityLake block, and Security "
+                    + "Lake is on by default: it needs s3Bucket, externalId and serviceRole", "add securityLake: "
+                    + "{s3Bucket: <your Security Lake bucket>, externalId: secretsmanager:<secret name>, serviceRole: "
+                    + "<Glue crawler role>}, or securityLake: {enabled: false}");
             return;
         }
         for (String key : List.of("s3Bucket", "externalId", "serviceRole")) {
@@ -191,15 +203,25 @@ final class ProjectRules {
         });
     }
 
+    /** A blank alias was written on purpose (an absent one defaults, see DerivedDefaults); KMS reserves aws/. */
     static void keyAlias(RuleContext ctx) {
         boolean cmk = ctx.enabled("/encryption/enabled")
                 && ctx.text("/encryption/keyType").map("CUSTOMER_MANAGED_CMK"::equals).orElse(false);
-        if (cmk && ctx.text("/encryption/keyAlias").map(String::isBlank).orElse(true)) {
-            ctx.error("encryption.key-alias", "/encryption/keyType",
-                    "encryption.keyAlias is required when keyType is CUSTOMER_MANAGED_CMK",
-                    "set encryption.keyAlias, e.g. " + ctx.text("/projectName")
-                            .filter(n -> PROJECT_NAME.matcher(n).matches()).orElse("security-lake-integration"));
-        }
+        String derived = ctx.text("/projectName").filter(n -> PROJECT_NAME.matcher(n).matches()).orElse("demo")
+                + "-" + ctx.text("/environment").orElse("dev");
+        ctx.text("/encryption/keyAlias").filter(alias -> cmk).ifPresent(alias -> {
+            if (alias.isBlank()) {
+                ctx.error("encryption.key-alias", "/encryption/keyAlias",
+                        "encryption.keyAlias is empty; a customer-managed key needs an alias",
+                        "remove the key to use the default " + derived + ", or write one");
+            } else if (alias.startsWith("alias/")) {
+                ctx.error("encryption.key-alias", "/encryption/keyAlias", "encryption.keyAlias is written without "
+                        + "the alias/ prefix; slk adds it", "write keyAlias: " + alias.substring("alias/".length()));
+            } else if (alias.startsWith("aws/")) {
+                ctx.error("encryption.key-alias", "/encryption/keyAlias", "encryption.keyAlias may not start with "
+                        + "aws/: KMS reserves those aliases for AWS managed keys", "e.g. " + derived);
+            }
+        });
     }
 
     static void placeholders(RuleContext ctx) {
@@ -222,7 +244,8 @@ final class ProjectRules {
 
     /**
      * The external id is a secret: a reference ({@code secretsmanager:NAME} or
-     * {@code ssm:/PARAMETER}) keeps it out of the file; a literal is accepted with a warning.
+     * {@code ssm:/PARAMETER}) keeps it out of the file and the template; synth refuses a literal,
+     * so it is an error here, and its value is never shown.
      */
     static void externalIdReference(RuleContext ctx) {
         if (!ctx.enabled("/securityLake/enabled")) {
@@ -243,10 +266,14 @@ final class ProjectRules {
                                     "ssm:/PATH, PATH of letters, digits and _.-/");
                         }
                     } else {
-                        ctx.warning("security-lake.external-id", "/securityLake/externalId",
-                                "externalId is written in the config file (" + Secrets.redact(value)
-                                        + "); it is a secret", "store it in Secrets Manager and write externalId: "
-                                        + SECRETS_MANAGER_PREFIX + "<secret name>");
+                        String secret = ctx.text("/projectName").orElse("security-lake") + "/external-id";
+                        ctx.error("security-lake.external-id", "/securityLake/externalId", "securityLake.externalId "
+                                + "is written in the config file (" + value.length() + " characters); it is a secret, "
+                                + "and slk never writes a secret into a template", "1. store it: aws secretsmanager "
+                                + "create-secret --name " + secret + " --secret-string file://external-id.txt "
+                                + "(or an SSM SecureString parameter); 2. write externalId: " + SECRETS_MANAGER_PREFIX
+                                + secret + " (or ssm:/<parameter name>); 3. delete the value from this file and "
+                                + "its history");
                     }
                 });
     }

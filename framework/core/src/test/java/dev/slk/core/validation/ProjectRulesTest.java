@@ -56,13 +56,24 @@ class ProjectRulesTest {
                 Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 120\n", Severity.MEDIUM, 2),
                 Arguments.of("sqs.visibility-timeout", "securityHub:\n  enabled: true\n"
                         + "coreProcessing:\n  securityHubProcessor:\n    timeout: 400\n", Severity.HIGH, 0),
-                Arguments.of("encryption.key-alias", "encryption:\n  keyType: CUSTOMER_MANAGED_CMK\n", Severity.HIGH, 2),
+                Arguments.of("encryption.key-alias", "encryption:\n  keyAlias: ''\n", Severity.HIGH, 2),
+                Arguments.of("encryption.key-alias", "encryption:\n  keyAlias: alias/demo\n", Severity.HIGH, 2),
+                Arguments.of("encryption.key-alias", "encryption:\n  keyAlias: aws/demo\n", Severity.HIGH, 2),
+                Arguments.of("sqs.required", "sqsQueue:\n  enabled: false\nintegrations:\n  sample-source:\n"
+                        + "    enabled: true\n    config:\n      credentialsSecretName: s\n", Severity.HIGH, 2),
+                Arguments.of("lambda.environment", "coreProcessing:\n  eventTransformer:\n    environment:\n"
+                        + "      SECURITY_LAKE_SOURCES: x\n", Severity.HIGH, 4),
+                Arguments.of("lambda.environment", "coreProcessing:\n  securityHubProcessor:\n    environment:\n"
+                        + "      AWS_REGION: eu-west-1\n", Severity.HIGH, 4),
+                Arguments.of("resource-name", "projectName: " + "p".repeat(30) + "\ncoreProcessing:\n"
+                        + "  eventTransformer:\n    functionName: " + "f".repeat(40) + "\n", Severity.HIGH, 4),
+                Arguments.of("resource-name", "projectName: " + "p".repeat(60) + "\n", Severity.HIGH, 1),
                 Arguments.of("placeholder", "environment: prod\nsecurityLake:\n  s3Bucket: REPLACE_WITH_BUCKET\n"
                         + "  externalId: secretsmanager:x\n  serviceRole: r\n", Severity.HIGH, 3),
                 Arguments.of("placeholder", "securityLake:\n  s3Bucket: b\n  externalId: PLACEHOLDER_EXTERNAL_ID\n"
                         + "  serviceRole: r\n", Severity.MEDIUM, 3),
                 Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
-                        + "  externalId: 3f9a1c0de4b2a8c7e6f5\n  serviceRole: r\n", Severity.MEDIUM, 3),
+                        + "  externalId: 3f9a1c0de4b2a8c7e6f5\n  serviceRole: r\n", Severity.HIGH, 3),
                 Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
                         + "  externalId: 'secretsmanager:bad name'\n  serviceRole: r\n", Severity.HIGH, 3),
                 Arguments.of("alarm.datapoints", "monitoring:\n  alarms:\n    sqsAgeAlarm:\n      evaluationPeriods: 1\n"
@@ -105,7 +116,7 @@ class ProjectRulesTest {
                 Arguments.of("not-built", "cloudTrailEventDataStore:\n  enabled: false\n"),
                 Arguments.of("environment", "environment: staging\n"),
                 Arguments.of("project-name", "projectName: my-project-2\n"),
-                Arguments.of("project-name", "projectName: " + "a".repeat(64) + "\n"),
+                Arguments.of("project-name", "projectName: " + "a".repeat(38) + "\n"),
                 Arguments.of("region", "awsRegion: ap-southeast-2\n"),
                 Arguments.of("security-lake.required", "securityLake:\n  enabled: false\n"),
                 Arguments.of("security-lake.source-name", lake("  - sourceName: okta_logs-v2.1\n    eventClasses: [AUTHENTICATION]\n")),
@@ -119,6 +130,13 @@ class ProjectRulesTest {
                 Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 360\n"),
                 Arguments.of("sqs.visibility-timeout", "coreProcessing:\n  securityHubProcessor:\n    timeout: 400\n"),
                 Arguments.of("encryption.key-alias", "encryption:\n  keyType: AWS_OWNED_CMK\n"),
+                Arguments.of("encryption.key-alias", "encryption:\n  keyType: CUSTOMER_MANAGED_CMK\n"),
+                Arguments.of("sqs.required", "sqsQueue:\n  enabled: false\n"),
+                Arguments.of("lambda.environment", "coreProcessing:\n  eventTransformer:\n    environment:\n"
+                        + "      LOG_FORMAT: json\n      POWERTOOLS_LOG_LEVEL: DEBUG\n"),
+                Arguments.of("resource-name", "projectName: " + "p".repeat(41) + "\n"),
+                Arguments.of("resource-name", "projectName: " + "p".repeat(20) + "\ncoreProcessing:\n"
+                        + "  eventTransformer:\n    functionName: " + "f".repeat(38) + "\n"),
                 Arguments.of("placeholder", "environment: prod\n"),
                 Arguments.of("security-lake.external-id", "securityLake:\n  s3Bucket: b\n"
                         + "  externalId: ssm:/security-lake/external-id\n  serviceRole: r\n"),
@@ -158,12 +176,47 @@ class ProjectRulesTest {
     }
 
     @Test
-    void overriddenValueIsReportedWhereTheOverrideSetsIt() {
+    void overriddenValueIsReportedWhereTheOverrideSetsIt() throws Exception {
+        String yaml = minimalWith("environment: prod\nproduction:\n  encryptionKeyType: AWS_OWNED_CMK\n");
+        RuleContext ctx = new RuleContext(new dev.slk.core.yaml.YamlLoader().parse(yaml, "config.yaml"),
+                ConfigValidator.effective(new dev.slk.core.yaml.YamlLoader().parse(yaml, "config.yaml").root()).config(),
+                java.util.Map.of("/encryption/keyType", "/production/encryptionKeyType"));
+        ctx.error("any", "/encryption/keyType", "keyType is refused", null);
+        Finding finding = ctx.findings().get(0);
+        assertEquals("/production/encryptionKeyType", finding.pointer());
+        assertEquals(yaml.lines().toList().indexOf("  encryptionKeyType: AWS_OWNED_CMK") + 1, finding.location().line());
+        assertTrue(finding.message().contains("set by /production/encryptionKeyType"), finding.message());
+    }
+
+    @Test
+    void aCustomerManagedKeyWithoutAnAliasGetsTheProjectAndEnvironmentAlias() {
         String yaml = minimalWith("environment: prod\nencryption:\n  keyType: AWS_OWNED_CMK\n"
                 + "production:\n  encryptionKeyType: CUSTOMER_MANAGED_CMK\n");
-        Finding finding = byRule(validate(yaml), "encryption.key-alias").get(0);
-        assertEquals("/production/encryptionKeyType", finding.pointer());
-        assertTrue(finding.message().contains("set by /production/encryptionKeyType"), finding.message());
+        ValidationReport report = validate(yaml);
+        assertTrue(report.findings().isEmpty(), describe(report));
+        assertEquals("demo-prod", report.config().orElseThrow().encryption().keyAlias());
+    }
+
+    @Test
+    void anAbsentSecurityLakeBlockIsOneErrorThatSaysHowToAddOrSwitchItOff() {
+        String yaml = Configs.MINIMAL.substring(0, Configs.MINIMAL.indexOf("securityLake:"));
+        List<Finding> found = byRule(validate(yaml), "security-lake.required");
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).message().contains("no securityLake block")
+                && found.get(0).hint().contains("securityLake: {enabled: false}"), found.get(0).toString());
+    }
+
+    @Test
+    void aLiteralExternalIdIsAnErrorWhoseMessageNeverShowsTheValue() {
+        String secret = "7f3c9a1e5b2d4c6e8f0a1b3c5d7e9f21";
+        ValidationReport report = validate(minimalWith("securityLake:\n  s3Bucket: b\n  externalId: " + secret
+                + "\n  serviceRole: r\n"));
+        Finding finding = byRule(report, "security-lake.external-id").get(0);
+        assertEquals(Severity.HIGH, finding.severity());
+        String shown = finding.message() + finding.hint();
+        assertTrue(!shown.contains(secret.substring(0, 8)) && !shown.contains(secret.substring(24)), shown);
+        assertTrue(finding.hint().contains("aws secretsmanager create-secret --name demo/external-id")
+                && finding.hint().contains("externalId: secretsmanager:demo/external-id"), finding.hint());
     }
 
     @Test

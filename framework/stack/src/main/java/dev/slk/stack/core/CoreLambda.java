@@ -1,5 +1,6 @@
 package dev.slk.stack.core;
 
+import dev.slk.core.config.CoreFunctionVariables;
 import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.assets.CoreFunction;
@@ -72,14 +73,15 @@ final class CoreLambda {
                 .build();
 
         Map<String, String> environment = new LinkedHashMap<>(spec.userEnvironment());
-        for (Map.Entry<String, String> own : spec.environment().entrySet()) {
+        Map<String, String> owned = new LinkedHashMap<>(spec.environment());
+        owned.put(CoreFunctionVariables.POWERTOOLS_SERVICE_NAME, spec.name());
+        for (Map.Entry<String, String> own : owned.entrySet()) {
             if (environment.containsKey(own.getKey())) {
                 throw new StackConfigurationException(spec.environmentKey() + "." + own.getKey()
                         + " is set by slk for the " + spec.kind().label() + "; remove it from the config");
             }
             environment.put(own.getKey(), own.getValue());
         }
-        environment.put("POWERTOOLS_SERVICE_NAME", spec.name());
         environment.putIfAbsent("POWERTOOLS_LOG_LEVEL", "INFO");
 
         Function.Builder builder = Function.Builder.create(scope, spec.id())

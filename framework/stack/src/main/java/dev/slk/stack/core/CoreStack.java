@@ -1,12 +1,13 @@
 package dev.slk.stack.core;
 
+import dev.slk.core.config.CoreFunctionVariables;
 import dev.slk.spi.CoreResources;
 import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.assets.CoreFunction;
 import dev.slk.stack.assets.LambdaArtifacts;
 import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,10 +133,10 @@ public final class CoreStack extends Stack {
         ProjectConfig.LambdaFunction settings = config.coreProcessing().eventTransformer();
         String name = names.function(settings.functionName(), "coreProcessing.eventTransformer.functionName");
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SECURITY_LAKE_BUCKET", config.securityLake().s3Bucket());
-        environment.put("SECURITY_LAKE_SOURCES", toJsonString(sources.transformerSources()));
+        environment.put(CoreFunctionVariables.SECURITY_LAKE_BUCKET, config.securityLake().s3Bucket());
+        environment.put(CoreFunctionVariables.SECURITY_LAKE_SOURCES, toJsonString(sources.transformerSources()));
         if (asff != null) {
-            environment.put("ASFF_QUEUE_URL", asff.queue().getQueueUrl());
+            environment.put(CoreFunctionVariables.ASFF_QUEUE_URL, asff.queue().getQueueUrl());
         }
         this.transformer = CoreLambda.create(this, new CoreLambda.Spec("EventTransformer",
                 CoreFunction.EVENT_TRANSFORMER, name, "coreProcessing.eventTransformer.functionName",

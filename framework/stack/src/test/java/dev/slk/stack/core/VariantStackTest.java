@@ -109,7 +109,7 @@ class VariantStackTest {
     }
 
     @Test
-    void userEnvironmentReachesTheFunctionButCannotRedefineSlksVariables() {
+    void userEnvironmentReachesTheFunctionAndTheStackStillRefusesSlksVariablesPastValidation() {
         Template template = Stacks.template(Configs.minimalWith("""
                 coreProcessing:
                   eventTransformer:
@@ -120,25 +120,25 @@ class VariantStackTest {
                 Map.of("Variables", Match.objectLike(Map.of("LOG_SAMPLE_RATE", "0.1",
                         "SECURITY_LAKE_BUCKET", "aws-security-data-lake-us-east-1-abcdefghijklmnopqrstuvwxyz0123"))))));
         StackConfigurationException e = assertThrows(StackConfigurationException.class,
-                () -> Stacks.build(Configs.minimalWith("""
+                () -> Stacks.build(Stacks.bindWithoutRules(Configs.minimalWith("""
                         coreProcessing:
                           eventTransformer:
                             environment:
                               SECURITY_LAKE_BUCKET: elsewhere
-                        """)));
+                        """))));
         assertEquals("coreProcessing.eventTransformer.environment.SECURITY_LAKE_BUCKET is set by slk for the event "
                 + "transformer; remove it from the config", e.getMessage());
     }
 
     @Test
-    void aLiteralExternalIdIsRefusedRatherThanWrittenIntoTheTemplate() {
+    void aLiteralExternalIdPastValidationIsRefusedRatherThanWrittenIntoTheTemplate() {
         StackConfigurationException e = assertThrows(StackConfigurationException.class,
-                () -> Stacks.build(Configs.minimalWith("""
+                () -> Stacks.build(Stacks.bindWithoutRules(Configs.minimalWith("""
                         securityLake:
                           s3Bucket: aws-security-data-lake-us-east-1-abcdefghijklmnopqrstuvwxyz0123
                           externalId: Zq8wLr2Xv9Tn
                           serviceRole: SecurityLakeGlueCrawler
-                        """)));
+                        """))));
         assertTrue(e.getMessage().startsWith("securityLake.externalId must be a reference"), e.getMessage());
         assertFalse(e.getMessage().contains("Zq8w"));
     }
@@ -169,11 +169,11 @@ class VariantStackTest {
     }
 
     @Test
-    void aNameTooLongForLambdaFailsAtSynthesisNamingTheKey() {
+    void aNameTooLongForLambdaPastValidationFailsAtSynthesisNamingTheKey() {
         ResourceNames.InvalidResourceNameException e = assertThrows(ResourceNames.InvalidResourceNameException.class,
-                () -> Stacks.build(Configs.minimalWith("""
+                () -> Stacks.build(Stacks.bindWithoutRules(Configs.minimalWith("""
                         projectName: a-project-name-long-enough-to-break-lambda-limits
-                        """)));
+                        """))));
         assertEquals("'a-project-name-long-enough-to-break-lambda-limits-custom-sources-dev' (from "
                 + "projectName) is not valid as a Lambda function name: letters, digits, '-' and '_', at most 64",
                 e.getMessage());

@@ -2,7 +2,10 @@ package dev.slk.stack.testing;
 
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.testing.Configs;
+import dev.slk.core.validation.ConfigValidator;
 import dev.slk.core.validation.ValidationReport;
+import dev.slk.core.yaml.UnreadableInputException;
+import dev.slk.core.yaml.YamlLoader;
 import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.core.CoreStack;
 import dev.slk.stack.modules.ModuleAssembly;
@@ -37,6 +40,21 @@ public final class Stacks {
         return report.config().orElseThrow();
     }
 
+    /**
+     * The model synth would get if the semantic rules did not stop it: schema defaults, environment
+     * overrides and derived defaults applied, no rule checked.
+     *
+     * @param yaml a configuration the schema accepts
+     * @return its resolved form
+     */
+    public static ProjectConfig bindWithoutRules(String yaml) {
+        try {
+            return ConfigValidator.bind(ConfigValidator.effective(new YamlLoader().parse(yaml, "config.yaml").root()));
+        } catch (UnreadableInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** @return the bundled example configuration's text */
     public static String exampleYaml() {
         try {
@@ -51,7 +69,15 @@ public final class Stacks {
      * @return the core stack with its enabled modules
      */
     public static CoreStack build(String yaml) {
-        CoreStack stack = new CoreStack(new App(), config(yaml), TestArtifacts.artifacts());
+        return build(config(yaml));
+    }
+
+    /**
+     * @param config a resolved configuration, valid or not
+     * @return the core stack with its enabled modules
+     */
+    public static CoreStack build(ProjectConfig config) {
+        CoreStack stack = new CoreStack(new App(), config, TestArtifacts.artifacts());
         new ModuleAssembly(stack, REGISTRY, mappingDirectory()).addEnabledModules();
         return stack;
     }
