@@ -1,11 +1,11 @@
 package dev.slk.cli;
 
 import dev.slk.core.registry.RegisteredModule;
-import dev.slk.core.scaffold.ModuleScaffolder;
-import dev.slk.core.scaffold.NewModuleRequest;
-import dev.slk.core.scaffold.ScaffoldException;
-import dev.slk.core.scaffold.ScaffoldPlan;
-import dev.slk.core.scaffold.ScaffoldWriter;
+import dev.slk.scaffold.ModuleScaffolder;
+import dev.slk.scaffold.NewModuleRequest;
+import dev.slk.scaffold.ScaffoldException;
+import dev.slk.scaffold.ScaffoldPlan;
+import dev.slk.scaffold.ScaffoldWriter;
 import dev.slk.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;

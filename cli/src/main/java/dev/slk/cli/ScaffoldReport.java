@@ -1,6 +1,6 @@
 package dev.slk.cli;
 
-import dev.slk.core.scaffold.ScaffoldPlan;
+import dev.slk.scaffold.ScaffoldPlan;
 import java.util.Locale;
 
 /** What new-module prints: the files of a plan and, once written, the next steps. */

@@ -2,7 +2,7 @@ package dev.slk.cli;
 
 import dev.slk.core.findings.Severity;
 import dev.slk.core.io.OutputException;
-import dev.slk.core.scaffold.ScaffoldException;
+import dev.slk.scaffold.ScaffoldException;
 import dev.slk.core.schema.DidYouMean;
 import dev.slk.core.workspace.WorkspaceException;
 import dev.slk.core.yaml.UnreadableInputException;

@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.scaffold;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.scaffold;
 
 /**
  * The module cannot be generated as asked: a bad id or path, an existing module, a broken

@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.scaffold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.scaffold;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

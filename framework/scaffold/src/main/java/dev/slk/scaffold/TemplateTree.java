@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.scaffold;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class TemplateTree {
     /** Where the repository's {@code templates/} directory is packaged on the class path. */
-    static final String BUILT_IN = "dev/slk/core/scaffold/templates";
+    static final String BUILT_IN = "dev/slk/scaffold/templates";
     /** Templates larger than this are refused; real ones are a few kilobytes. */
     static final long MAX_TEMPLATE_BYTES = 1024 * 1024;
     /** Trees with more files are refused. */

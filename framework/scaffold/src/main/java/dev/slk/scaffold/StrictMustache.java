@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.scaffold;
 
 import com.github.mustachejava.Binding;
 import com.github.mustachejava.Code;

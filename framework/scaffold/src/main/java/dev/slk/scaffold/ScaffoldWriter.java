@@ -1,4 +1,4 @@
-package dev.slk.core.scaffold;
+package dev.slk.scaffold;
 
 import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.io.OutputException;
