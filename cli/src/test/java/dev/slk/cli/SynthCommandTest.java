@@ -47,6 +47,22 @@ class SynthCommandTest {
     }
 
     @Test
+    void inAWorkspaceSubdirectorySynthReadsTheRootConfigAndWritesTheRootAssembly() throws Exception {
+        Files.writeString(dir.resolve(dev.slk.core.workspace.Workspace.MARKER), "");
+        Files.copy(EXAMPLE, dir.resolve("config.yaml"));
+        Path sub = Files.createDirectories(dir.resolve("modules/okta-logs/src"));
+        Slk.Result r = Slk.run(sub, "synth", "-q");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().startsWith("Synthesized security-lake-integration-dev into " + dir.resolve("cdk.out")),
+                r.out());
+        assertEquals("", r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("cdk.out/security-lake-integration-dev.template.json")));
+        try (Stream<Path> left = Files.list(sub)) {
+            assertEquals(0, left.count(), "nothing is written where the command ran");
+        }
+    }
+
+    @Test
     void jsonFormatPrintsTheSameSummaryForMachines() throws Exception {
         Files.createDirectories(dir.resolve("out"));
         Slk.Result r = Slk.run(dir, "synth", "-q", "--config", EXAMPLE.toString(), "--format", "json", "--out", "out");

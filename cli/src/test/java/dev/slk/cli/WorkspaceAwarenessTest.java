@@ -80,7 +80,7 @@ class WorkspaceAwarenessTest {
     @Test
     void listModulesRefusesIntegrationsThatAreAListAtTheirLineAsValidateConfigDoes() throws Exception {
         write("config.yaml", Configs.MINIMAL + "integrations: [okta-logs]\n");
-        Slk.Result list = Slk.run(root, "list-modules");
+        Slk.Result list = Slk.run(root, "list-modules", "--config", "config.yaml");
         assertEquals(2, list.exitCode(), list.out() + list.err());
         assertEquals("", list.out());
         assertEquals("slk: error: config.yaml:10:15: 'integrations' must be a mapping, not a list\n", list.err());
