@@ -9,6 +9,7 @@ import dev.slk.spi.CoreResources;
 import dev.slk.spi.HealthCheck;
 import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.ModuleOutput;
+import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.spi.ValidationResult;
 import dev.slk.spi.config.ProjectConfig;
@@ -63,12 +64,10 @@ public final class {{className}} extends BaseIntegrationModule {
             "API_KEY", "PRIVATE_KEY", "CREDENTIAL");
     private static final List<String> NAME_SUFFIXES = List.of("_NAME", "_ARN", "_ID", "_PATH");
 
-    /** Set by createResources; read by requiredPermissions, outputs and healthChecks, which run after it. */
-    private EventProcessor processor;
-
-    /** The resources of the event processor, kept for the hooks that run after createResources. */
-    private record EventProcessor(Function function, Role role, LogGroup logGroup, Queue deadLetterQueue) {
-    }
+    /** The names under which createResources returns its resources to the later hooks. */
+    static final String FUNCTION = "EventProcessor";
+    static final String LOG_GROUP = "EventProcessorLogs";
+    static final String DEAD_LETTER_QUEUE = "EventProcessorDlq";
 
     /** Required by ServiceLoader; does no I/O and cannot fail. */
     public {{className}}() {
@@ -153,11 +152,10 @@ public final class {{className}} extends BaseIntegrationModule {
      * of {@link #requiredPermissions}), log group, dead-letter queue, function and schedule.
      */
     @Override
-    public void createResources(Construct scope, CoreResources core, JsonNode config) {
+    public ModuleResources createResources(Construct scope, CoreResources core, JsonNode config) {
         ProcessorSettings settings = ProcessorSettings.from(config);
         if (!settings.enabled()) {
-            processor = null;
-            return;
+            return ModuleResources.none();
         }
         Role role = Role.Builder.create(scope, resourceId("EventProcessorRole"))
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -208,7 +206,11 @@ public final class {{className}} extends BaseIntegrationModule {
                 .schedule(Schedule.expression(settings.schedule()))
                 .targets(List.of(new LambdaFunction(function)))
                 .build();
-        processor = new EventProcessor(function, role, logGroup, deadLetterQueue);
+        return ModuleResources.builder()
+                .function(FUNCTION, function)
+                .resource(LOG_GROUP, logGroup)
+                .resource(DEAD_LETTER_QUEUE, deadLetterQueue)
+                .build();
     }
 
     /**
@@ -216,8 +218,9 @@ public final class {{className}} extends BaseIntegrationModule {
      * module's secret, sending to the event queue, using the shared key, writing its log group.
      */
     @Override
-    public List<PermissionStatement> requiredPermissions(CoreResources core, JsonNode config) {
-        if (processor == null) {
+    public List<PermissionStatement> requiredPermissions(ModuleResources created, CoreResources core,
+            JsonNode config) {
+        if (created.isEmpty()) {
             return List.of();
         }
         List<PermissionStatement> statements = new ArrayList<>();
@@ -232,37 +235,37 @@ public final class {{className}} extends BaseIntegrationModule {
                 List.of(key.getKeyArn()))));
         statements.add(PermissionStatement.allow(statementId("WriteLogs"),
                 List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                List.of(processor.logGroup().getLogGroupArn())));
-        return List.copyOf(statements);
+                List.of(created.resource(LOG_GROUP, LogGroup.class).getLogGroupArn())));
+        return statements.stream().map(statement -> statement.on(FUNCTION)).toList();
     }
 
     @Override
-    public List<ModuleOutput> outputs() {
-        if (processor == null) {
+    public List<ModuleOutput> outputs(ModuleResources created) {
+        if (created.isEmpty()) {
             return List.of();
         }
         return List.of(
-                new ModuleOutput("EventProcessorFunctionName", processor.function().getFunctionName(),
+                new ModuleOutput("EventProcessorFunctionName", created.function(FUNCTION).getFunctionName(),
                         "Name of the " + ID + " event processor function"),
-                new ModuleOutput("EventProcessorDeadLetterQueueUrl", processor.deadLetterQueue().getQueueUrl(),
+                new ModuleOutput("EventProcessorDeadLetterQueueUrl", created.resource(DEAD_LETTER_QUEUE, Queue.class).getQueueUrl(),
                         "Failed asynchronous invocations of the " + ID + " event processor"));
     }
 
     @Override
-    public List<HealthCheck> healthChecks() {
-        if (processor == null) {
+    public List<HealthCheck> healthChecks(ModuleResources created) {
+        if (created.isEmpty()) {
             return List.of();
         }
         return List.of(
                 new HealthCheck("event-processor-errors",
                         "The " + ID + " event processor failed; read its log group, then check the source and its secret",
-                        "AWS/Lambda", "Errors", Map.of("FunctionName", processor.function().getFunctionName()),
+                        "AWS/Lambda", "Errors", Map.of("FunctionName", created.function(FUNCTION).getFunctionName()),
                         "Sum", HealthCheck.Comparison.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 300, 1),
                 new HealthCheck("event-processor-dead-letters",
                         "Invocations of the " + ID + " event processor failed three times and were parked in its "
                                 + "dead-letter queue",
                         "AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                        Map.of("QueueName", processor.deadLetterQueue().getQueueName()),
+                        Map.of("QueueName", created.resource(DEAD_LETTER_QUEUE, Queue.class).getQueueName()),
                         "Maximum", HealthCheck.Comparison.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 300, 1));
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.spi.CoreResources;
+import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.spi.config.ProjectConfig;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -20,7 +21,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -30,8 +30,9 @@ import software.constructs.IConstruct;
 
 /**
  * A stand-in for slk's core stack: the shared key and event queue a module builds on, and the
- * hook sequence the framework runs (createResources, then requiredPermissions attached to every
- * role the module created), with the AWS Solutions rules of cdk-nag watching the module's scope.
+ * hook sequence the framework runs (createResources, then each statement of requiredPermissions
+ * attached to the role of the function it names), with the AWS Solutions rules of cdk-nag
+ * watching the module's scope.
  */
 final class TestCore {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -44,13 +45,14 @@ final class TestCore {
      *
      * @param stack the stack
      * @param core the fake core resources
-     * @param module the module, after createResources
+     * @param module the module
+     * @param created what createResources returned
      * @param statements what requiredPermissions returned
      * @param sharedKey the shared key, or null
      * @param eventQueue the event queue
      */
-    record Deployment(Stack stack, CoreResources core, {{className}} module, List<PermissionStatement> statements,
-            Key sharedKey, Queue eventQueue) {
+    record Deployment(Stack stack, CoreResources core, {{className}} module, ModuleResources created,
+            List<PermissionStatement> statements, Key sharedKey, Queue eventQueue) {
 
         String logicalId(IConstruct construct) {
             return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
@@ -79,15 +81,12 @@ final class TestCore {
 
         Construct scope = new Construct(stack, "{{idPascal}}");
         {{className}} module = new {{className}}();
-        module.createResources(scope, core, config);
-        List<PermissionStatement> statements = module.requiredPermissions(core, config);
-        for (IConstruct construct : scope.getNode().findAll()) {
-            if (construct instanceof Role role) {
-                statements.forEach(statement -> role.addToPrincipalPolicy(statement.toPolicyStatement()));
-            }
-        }
+        ModuleResources created = module.createResources(scope, core, config);
+        List<PermissionStatement> statements = module.requiredPermissions(created, core, config);
+        statements.forEach(statement -> created.function(statement.function()).getRole()
+                .addToPrincipalPolicy(statement.toPolicyStatement()));
         Aspects.of(scope).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new Deployment(stack, core, module, statements, key, events);
+        return new Deployment(stack, core, module, created, statements, key, events);
     }
 
     static ProjectConfig project() {

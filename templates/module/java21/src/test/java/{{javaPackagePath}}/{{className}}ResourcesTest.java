@@ -187,16 +187,16 @@ class {{className}}ResourcesTest {
         disabledTemplate.resourceCountIs("AWS::Lambda::Function", 0);
         disabledTemplate.resourceCountIs("AWS::IAM::Role", 0);
         assertTrue(disabled.statements().isEmpty());
-        assertTrue(disabled.module().outputs().isEmpty());
-        assertTrue(disabled.module().healthChecks().isEmpty());
+        assertTrue(disabled.module().outputs(disabled.created()).isEmpty());
+        assertTrue(disabled.module().healthChecks(disabled.created()).isEmpty());
     }
 
     @Test
     void outputsAndHealthChecksNameTheFunctionAndItsDeadLetterQueue() {
         assertEquals(List.of("EventProcessorFunctionName", "EventProcessorDeadLetterQueueUrl"),
-                keyed.module().outputs().stream().map(o -> o.name()).toList());
+                keyed.module().outputs(keyed.created()).stream().map(o -> o.name()).toList());
         assertEquals(List.of("event-processor-errors", "event-processor-dead-letters"),
-                keyed.module().healthChecks().stream().map(h -> h.name()).toList());
+                keyed.module().healthChecks(keyed.created()).stream().map(h -> h.name()).toList());
     }
 
     private static List<JsonNode> resources(String type) {

@@ -38,7 +38,7 @@ public abstract class BaseIntegrationModule implements IntegrationModule {
 
     /** No permissions; override to declare them. */
     @Override
-    public List<PermissionStatement> requiredPermissions(CoreResources core, JsonNode config) {
+    public List<PermissionStatement> requiredPermissions(ModuleResources created, CoreResources core, JsonNode config) {
         return List.of();
     }
 

@@ -1,9 +1,9 @@
 package dev.slk.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
 import java.util.List;
 import java.util.Optional;
-import java.net.URL;
 import software.constructs.Construct;
 
 /**
@@ -16,9 +16,11 @@ import software.constructs.Construct;
  * <p>The framework calls the hooks in this order, synchronously, on one instance:
  * <ol>
  *   <li>{@link #validateConfig} for every enabled integration, before anything is built;</li>
- *   <li>{@link #createResources} in the order integrations appear in the config;</li>
- *   <li>{@link #requiredPermissions}, whose statements the framework attaches to the roles the
- *       module created;</li>
+ *   <li>{@link #createResources} in the order integrations appear in the config; it returns the
+ *       {@link ModuleResources} it built, and the framework hands that value to the later hooks,
+ *       so a module keeps no state between hooks;</li>
+ *   <li>{@link #requiredPermissions}, whose statements the framework attaches, each to the role
+ *       of the one function it names;</li>
  *   <li>{@link #outputs} and {@link #healthChecks}, which the framework turns into stack outputs
  *       and CloudWatch alarms.</li>
  * </ol>
@@ -84,18 +86,24 @@ public interface IntegrationModule {
      * @param scope the construct to create resources under (a scope owned by this module)
      * @param core the shared resources of the core stack
      * @param config the module's validated {@code config} block, with defaults filled in
+     * @return what was built: every function (by a name statements refer to) and anything the
+     *     later hooks need; {@link ModuleResources#none()} when the config builds nothing
      */
-    void createResources(Construct scope, CoreResources core, JsonNode config);
+    ModuleResources createResources(Construct scope, CoreResources core, JsonNode config);
 
     /**
-     * The IAM statements the module's functions need. The framework, not the module, attaches
-     * them to the roles the module created, so that they are visible to slk's analyzers.
+     * The IAM statements the module's functions need, each naming its function with
+     * {@link PermissionStatement#on(String)}. The framework, not the module, attaches each to
+     * that function's role only, so that two functions never share each other's access and the
+     * statements are visible to slk's analyzers. A statement without a function, or naming one
+     * that {@code createResources} did not return, stops synthesis.
      *
+     * @param created what {@link #createResources} returned
      * @param core the shared resources of the core stack, whose ARNs statements may reference
      * @param config the module's validated {@code config} block
      * @return the statements; an empty list when the module needs none
      */
-    List<PermissionStatement> requiredPermissions(CoreResources core, JsonNode config);
+    List<PermissionStatement> requiredPermissions(ModuleResources created, CoreResources core, JsonNode config);
 
     /**
      * Declarative mappings from this module's source events to OCSF, as YAML files in slk's
@@ -110,22 +118,23 @@ public interface IntegrationModule {
     }
 
     /**
-     * Values to publish as stack outputs, for example a function name. Called after
-     * {@link #createResources}, so values may reference the resources created there.
+     * Values to publish as stack outputs, for example a function name.
      *
+     * @param created what {@link #createResources} returned
      * @return the outputs; empty by default
      */
-    default List<ModuleOutput> outputs() {
+    default List<ModuleOutput> outputs(ModuleResources created) {
         return List.of();
     }
 
     /**
      * Metrics that show whether the module is healthy; each becomes a CloudWatch alarm that
-     * notifies the monitoring topic. Called after {@link #createResources}.
+     * notifies the monitoring topic.
      *
+     * @param created what {@link #createResources} returned
      * @return the health checks; empty by default
      */
-    default List<HealthCheck> healthChecks() {
+    default List<HealthCheck> healthChecks(ModuleResources created) {
         return List.of();
     }
 }

@@ -9,12 +9,16 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.PolicyStatementProps;
 
 /**
- * An IAM policy statement a module needs, as plain data that the framework attaches to the
- * module's roles and can inspect (least privilege, valid Sid) before it becomes a CDK object.
+ * An IAM policy statement a module needs, as plain data that the framework attaches to the role
+ * of the one function it names and can inspect (least privilege, valid Sid) before it becomes a
+ * CDK object.
  *
  * <p>Resources may be CDK tokens, for example {@code core.eventQueue().getQueueArn()}; those
  * resolve only in the synthesized template.
  *
+ * @param function the name under which {@link IntegrationModule#createResources} returned the
+ *     function that needs it (see {@link ModuleResources}); null until {@link #on(String)} sets it,
+ *     and synthesis refuses a statement without one
  * @param sid statement id: letters and digits only, as IAM requires (a hyphen passes CDK
  *     synthesis and fails at deploy, so it is refused here)
  * @param effect allow or deny
@@ -23,6 +27,7 @@ import software.amazon.awscdk.services.iam.PolicyStatementProps;
  * @param conditions condition operator to (key to values); may be empty
  */
 public record PermissionStatement(
+        String function,
         String sid,
         Effect effect,
         List<String> actions,
@@ -35,6 +40,7 @@ public record PermissionStatement(
     /**
      * Checks the invariants IAM enforces at deploy time, so they fail at synthesis instead.
      *
+     * @param function the function that needs the statement, or null before {@link #on(String)}
      * @param sid statement id: letters and digits only, as IAM requires (a hyphen passes CDK synthesis and fails at deploy, so it is refused here)
      * @param effect allow or deny
      * @param actions the actions, {@code service:Action}; never empty
@@ -66,7 +72,7 @@ public record PermissionStatement(
     }
 
     /**
-     * An Allow statement without conditions.
+     * An Allow statement without conditions, for no function yet: follow it with {@link #on(String)}.
      *
      * @param sid statement id, letters and digits only
      * @param actions the actions
@@ -74,7 +80,15 @@ public record PermissionStatement(
      * @return the statement
      */
     public static PermissionStatement allow(String sid, List<String> actions, List<String> resources) {
-        return new PermissionStatement(sid, Effect.ALLOW, actions, resources, Map.of());
+        return new PermissionStatement(null, sid, Effect.ALLOW, actions, resources, Map.of());
+    }
+
+    /**
+     * @param functionName the name the function has in the module's {@link ModuleResources}
+     * @return this statement for that function (only its role receives it)
+     */
+    public PermissionStatement on(String functionName) {
+        return new PermissionStatement(functionName, sid, effect, actions, resources, conditions);
     }
 
     /**

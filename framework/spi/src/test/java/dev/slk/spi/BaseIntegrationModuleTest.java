@@ -34,7 +34,8 @@ class BaseIntegrationModuleTest {
         }
 
         @Override
-        public void createResources(Construct scope, CoreResources core, JsonNode config) {
+        public ModuleResources createResources(Construct scope, CoreResources core, JsonNode config) {
+            return ModuleResources.none();
         }
 
         String id(String name) {
@@ -58,8 +59,9 @@ class BaseIntegrationModuleTest {
     void defaultsAreEmptyAndValid() {
         OktaLogs module = new OktaLogs();
         assertTrue(module.validateConfig(new ObjectMapper().createObjectNode()).isValid());
-        assertTrue(module.outputs().isEmpty());
-        assertTrue(module.healthChecks().isEmpty());
+        assertTrue(module.outputs(ModuleResources.none()).isEmpty());
+        assertTrue(module.healthChecks(ModuleResources.none()).isEmpty());
+        assertTrue(module.requiredPermissions(ModuleResources.none(), null, null).isEmpty());
         assertTrue(module.configSchema().isEmpty());
     }
 

@@ -27,10 +27,22 @@ class PermissionStatementTest {
 
     @Test
     void keepsActionsResourcesAndConditions() {
-        PermissionStatement s = new PermissionStatement("OktaSecrets", Effect.ALLOW, List.of("secretsmanager:Get*"),
+        PermissionStatement s = new PermissionStatement("Reader", "OktaSecrets", Effect.ALLOW, List.of("secretsmanager:Get*"),
                 List.of("arn:aws:secretsmanager:*:*:secret:okta-*"),
                 Map.of("StringEquals", Map.of("aws:SourceAccount", List.of("123456789012"))));
         assertEquals(List.of("secretsmanager:Get*"), s.actions());
+        assertEquals("Reader", s.function());
         assertEquals("123456789012", s.conditions().get("StringEquals").get("aws:SourceAccount").get(0));
+    }
+
+    @Test
+    void onNamesTheFunctionAndKeepsEverythingElse() {
+        PermissionStatement untargeted = PermissionStatement.allow("SendEvents", List.of("sqs:SendMessage"),
+                List.of("arn:aws:sqs:us-east-1:123456789012:q"));
+        PermissionStatement targeted = untargeted.on("EventProcessor");
+        assertEquals(null, untargeted.function());
+        assertEquals("EventProcessor", targeted.function());
+        assertEquals(untargeted.sid(), targeted.sid());
+        assertEquals(untargeted.resources(), targeted.resources());
     }
 }

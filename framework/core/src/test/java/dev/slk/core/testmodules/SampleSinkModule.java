@@ -3,6 +3,7 @@ package dev.slk.core.testmodules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.spi.BaseIntegrationModule;
 import dev.slk.spi.CoreResources;
+import dev.slk.spi.ModuleResources;
 import java.net.URL;
 import java.util.Optional;
 import software.constructs.Construct;
@@ -35,7 +36,8 @@ public final class SampleSinkModule extends BaseIntegrationModule {
     }
 
     @Override
-    public void createResources(Construct scope, CoreResources core, JsonNode config) {
+    public ModuleResources createResources(Construct scope, CoreResources core, JsonNode config) {
         // Synthesis is not exercised by validation tests.
+        return ModuleResources.none();
     }
 }

@@ -3,6 +3,7 @@ package dev.slk.core.testmodules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.spi.BaseIntegrationModule;
 import dev.slk.spi.CoreResources;
+import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.spi.ValidationResult;
 import java.util.List;
@@ -50,13 +51,16 @@ public final class SampleSourceModule extends BaseIntegrationModule {
     }
 
     @Override
-    public void createResources(Construct scope, CoreResources core, JsonNode config) {
+    public ModuleResources createResources(Construct scope, CoreResources core, JsonNode config) {
         // Synthesis is not exercised by validation tests.
+        return ModuleResources.none();
     }
 
     @Override
-    public List<PermissionStatement> requiredPermissions(CoreResources core, JsonNode config) {
+    public List<PermissionStatement> requiredPermissions(ModuleResources created, CoreResources core,
+            JsonNode config) {
         return List.of(PermissionStatement.allow("SampleSourceSecret",
-                List.of("secretsmanager:GetSecretValue"), List.of("arn:aws:secretsmanager:*:*:secret:sample-*")));
+                List.of("secretsmanager:GetSecretValue"), List.of("arn:aws:secretsmanager:*:*:secret:sample-*"))
+                .on("Poller"));
     }
 }

@@ -8,14 +8,17 @@ import dev.slk.spi.HealthCheck;
 import dev.slk.spi.IntegrationModule;
 import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.ModuleOutput;
+import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.stack.core.CoreStack;
 import dev.slk.stack.core.ResourceNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awscdk.CfnOutput;
@@ -24,14 +27,14 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * Adds the enabled integration modules to the core stack, one after the other in config order,
- * calling every hook of the SPI itself: createResources, requiredPermissions (whose statements
- * it attaches to the module's roles), outputs and healthChecks (which become alarms), and
+ * calling every hook of the SPI itself: createResources, requiredPermissions (each statement
+ * attached to the role of the one function it names), outputs and healthChecks (which become
+ * alarms), and
  * eventMappings (validated, then shipped to the event transformer as a layer). A hook that
  * throws stops synthesis with a {@link ModuleHookException} naming module and hook.
  */
@@ -81,21 +84,20 @@ public final class ModuleAssembly {
 
     private LoadedModule add(IntegrationModule module, Construct scope, CoreResources core, JsonNode config) {
         String id = module.moduleId();
-        call(id, "createResources", () -> {
-            module.createResources(scope, core, config);
-            return null;
-        });
+        ModuleResources created = call(id, "createResources", () -> Objects.requireNonNull(
+                module.createResources(scope, core, config), "createResources returned null, not ModuleResources"));
         List<PermissionStatement> statements = call(id, "requiredPermissions",
-                () -> List.copyOf(module.requiredPermissions(core, config)));
-        List<Role> roles = roles(scope);
+                () -> List.copyOf(module.requiredPermissions(created, core, config)));
+        Map<String, IRole> roles = roles(id, created);
         List<String> attached = attach(id, statements, roles);
-        List<ModuleOutput> outputs = call(id, "outputs", () -> List.copyOf(module.outputs()));
+        List<ModuleOutput> outputs = call(id, "outputs", () -> List.copyOf(module.outputs(created)));
         List<String> outputIds = outputs(id, outputs);
-        List<HealthCheck> checks = call(id, "healthChecks", () -> List.copyOf(module.healthChecks()));
+        List<HealthCheck> checks = call(id, "healthChecks", () -> List.copyOf(module.healthChecks(created)));
         List<String> alarms = alarms(id, scope, checks);
         List<String> mappingFiles = mappings.add(id, call(id, "eventMappings", () -> List.copyOf(module.eventMappings())));
         return new LoadedModule(id, module.moduleName(), module.moduleVersion(),
-                roles.stream().map(r -> r.getNode().getPath()).toList(), attached, outputIds, alarms, mappingFiles);
+                roles.values().stream().map(r -> r.getNode().getPath()).toList(), attached, outputIds, alarms,
+                mappingFiles);
     }
 
     private static <T> T call(String id, String hook, Supplier<T> body) {
@@ -107,24 +109,22 @@ public final class ModuleAssembly {
         }
     }
 
-    private static List<Role> roles(Construct scope) {
-        List<Role> roles = new ArrayList<>();
-        for (IConstruct child : scope.getNode().findAll()) {
-            if (child instanceof Role role) {
-                roles.add(role);
+    /** The role of each function the module returned; a function without one cannot be granted anything. */
+    private static Map<String, IRole> roles(String id, ModuleResources created) {
+        Map<String, IRole> roles = new LinkedHashMap<>();
+        created.functions().forEach((name, function) -> {
+            IRole role = function.getRole();
+            if (role == null) {
+                throw new ModuleHookException(id, "createResources", "function '" + name
+                        + "' has no role slk can attach its statements to (an imported function?)", null);
             }
-        }
+            roles.put(name, role);
+        });
         return roles;
     }
 
-    private static List<String> attach(String id, List<PermissionStatement> statements, List<Role> roles) {
-        if (statements.isEmpty()) {
-            return List.of();
-        }
-        if (roles.isEmpty()) {
-            throw new ModuleHookException(id, "requiredPermissions", statements.size()
-                    + " statement(s) returned, but createResources created no IAM role to attach them to", null);
-        }
+    /** Each statement goes to the role of the one function it names, so functions never share access. */
+    private static List<String> attach(String id, List<PermissionStatement> statements, Map<String, IRole> roles) {
         Set<String> sids = new HashSet<>();
         List<String> attached = new ArrayList<>();
         for (PermissionStatement statement : statements) {
@@ -132,12 +132,26 @@ public final class ModuleAssembly {
                 throw new ModuleHookException(id, "requiredPermissions", "statement id '" + statement.sid()
                         + "' is used twice; IAM requires unique Sids within a policy", null);
             }
-            for (Role role : roles) {
-                role.addToPrincipalPolicy(statement.toPolicyStatement());
-            }
+            roleOf(id, statement, roles).addToPrincipalPolicy(statement.toPolicyStatement());
             attached.add(statement.sid());
         }
         return attached;
+    }
+
+    private static IRole roleOf(String id, PermissionStatement statement, Map<String, IRole> roles) {
+        String functions = roles.isEmpty() ? "createResources returned no function"
+                : "its functions are " + String.join(", ", roles.keySet());
+        if (statement.function() == null || statement.function().isBlank()) {
+            throw new ModuleHookException(id, "requiredPermissions", "statement '" + statement.sid()
+                    + "' names no function; add .on(\"<function>\") (" + functions + ")", null);
+        }
+        IRole role = roles.get(statement.function());
+        if (role == null) {
+            throw new ModuleHookException(id, "requiredPermissions", "statement '" + statement.sid()
+                    + "' is for function '" + statement.function() + "', which the module did not create ("
+                    + functions + ")", null);
+        }
+        return role;
     }
 
     private List<String> outputs(String id, List<ModuleOutput> outputs) {

@@ -8,6 +8,7 @@ import dev.slk.core.testing.Configs;
 import dev.slk.stack.core.CoreStack;
 import dev.slk.stack.testing.Stacks;
 import dev.slk.stack.testing.TestArtifacts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class ModuleAssemblyTest {
     }
 
     @Test
-    void statementsWithoutARoleToCarryThemAreAnError() {
+    void statementsForAFunctionTheModuleDidNotCreateAreAnError() {
         ModuleHookException e = assertThrows(ModuleHookException.class, () -> Stacks.build(Configs.minimalWith("""
                 integrations:
                   poller:
@@ -123,8 +124,47 @@ class ModuleAssemblyTest {
                     config:
                       withoutRole: true
                 """)));
-        assertEquals("module 'poller' failed in requiredPermissions: 1 statement(s) returned, but createResources "
-                + "created no IAM role to attach them to", e.getMessage());
+        assertEquals("module 'poller' failed in requiredPermissions: statement 'ReadPollerSecret' is for function "
+                + "'Poller', which the module did not create (createResources returned no function)", e.getMessage());
+    }
+
+    @Test
+    void aStatementThatNamesNoFunctionIsAnErrorNamingTheModule() {
+        ModuleHookException e = assertThrows(ModuleHookException.class, () -> Stacks.build(Configs.minimalWith("""
+                integrations:
+                  poller:
+                    enabled: true
+                    config:
+                      secretFor: ''
+                      reporter: true
+                """)));
+        assertEquals("module 'poller' failed in requiredPermissions: statement 'ReadPollerSecret' names no function; "
+                + "add .on(\"<function>\") (its functions are Poller, Reporter)", e.getMessage());
+    }
+
+    @Test
+    void eachStatementLandsOnlyOnTheRoleOfTheFunctionItNames() {
+        Template template = Stacks.template(Configs.minimalWith("""
+                integrations:
+                  poller:
+                    enabled: true
+                    config:
+                      reporter: true
+                """));
+        Map<String, List<String>> sidsByRole = new java.util.TreeMap<>();
+        template.findResources("AWS::IAM::Policy").values().forEach(policy -> {
+            Map<?, ?> properties = (Map<?, ?>) policy.get("Properties");
+            String role = String.valueOf(((Map<?, ?>) ((List<?>) properties.get("Roles")).get(0)).get("Ref"));
+            List<?> statements = (List<?>) ((Map<?, ?>) properties.get("PolicyDocument")).get("Statement");
+            statements.stream().map(st -> ((Map<?, ?>) st).get("Sid")).filter(java.util.Objects::nonNull)
+                    .forEach(sid -> sidsByRole.computeIfAbsent(role, r -> new ArrayList<>()).add(sid.toString()));
+        });
+        List<String> poller = sidsByRole.entrySet().stream().filter(e -> e.getKey().contains("PollerRole"))
+                .flatMap(e -> e.getValue().stream()).toList();
+        List<String> reporter = sidsByRole.entrySet().stream().filter(e -> e.getKey().contains("ReporterRole"))
+                .flatMap(e -> e.getValue().stream()).toList();
+        assertTrue(poller.contains("ReadPollerSecret") && !poller.contains("PublishReports"), sidsByRole.toString());
+        assertEquals(List.of("PublishReports"), reporter, sidsByRole.toString());
     }
 
     @Test

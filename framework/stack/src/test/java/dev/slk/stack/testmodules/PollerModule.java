@@ -5,6 +5,7 @@ import dev.slk.spi.BaseIntegrationModule;
 import dev.slk.spi.CoreResources;
 import dev.slk.spi.HealthCheck;
 import dev.slk.spi.ModuleOutput;
+import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.spi.ValidationResult;
 import dev.slk.stack.testing.TestArtifacts;
@@ -35,7 +36,6 @@ import software.constructs.Construct;
  * check, output) whose config can make any hook fail, to test what synth does with modules.
  */
 public final class PollerModule extends BaseIntegrationModule {
-    private Function function;
     private String failIn = "";
     private List<String> mappings = List.of();
 
@@ -65,7 +65,7 @@ public final class PollerModule extends BaseIntegrationModule {
     }
 
     @Override
-    public void createResources(Construct scope, CoreResources core, JsonNode config) {
+    public ModuleResources createResources(Construct scope, CoreResources core, JsonNode config) {
         failIn = config.path("failIn").asText("");
         List<String> files = new ArrayList<>();
         config.path("mappings").forEach(name -> files.add(name.asText()));
@@ -75,7 +75,7 @@ public final class PollerModule extends BaseIntegrationModule {
             new Bucket(scope, "InsecureBucket");
         }
         if (config.path("withoutRole").asBoolean(false)) {
-            return;
+            return ModuleResources.none();
         }
         Role role = Role.Builder.create(scope, "PollerRole").assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .build();
@@ -84,7 +84,7 @@ public final class PollerModule extends BaseIntegrationModule {
                 .build();
         NagSuppressions.addResourceSuppressions(dlq, List.of(NagPackSuppression.builder().id("AwsSolutions-SQS3")
                 .reason("This queue is the poller's dead-letter queue for asynchronous invocations.").build()));
-        function = Function.Builder.create(scope, "Poller")
+        Function function = Function.Builder.create(scope, "Poller")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .handler("example.Poller::handleRequest")
@@ -106,33 +106,63 @@ public final class PollerModule extends BaseIntegrationModule {
                 .targets(List.of(new LambdaFunction(function))).build();
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
                 .reason("Log streams of the poller's own log group, and KMS data-key actions.").build()), true);
+        ModuleResources.Builder created = ModuleResources.builder().function("Poller", function);
+        if (config.path("reporter").asBoolean(false)) {
+            created.function("Reporter", reporter(scope));
+        }
+        return created.build();
+    }
+
+    /** A second function with its own role, to prove that statements land only on the function they name. */
+    private static Function reporter(Construct scope) {
+        Role role = Role.Builder.create(scope, "ReporterRole").assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        Function reporter = Function.Builder.create(scope, "Reporter")
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler("example.Reporter::handleRequest")
+                .code(Code.fromAsset(TestArtifacts.anyZip().toString()))
+                .role(role)
+                .build();
+        NagSuppressions.addResourceSuppressions(reporter, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-L1")
+                        .reason("Tests pin the java21 runtime the framework's functions use.").build()));
+        return reporter;
     }
 
     @Override
-    public List<PermissionStatement> requiredPermissions(CoreResources core, JsonNode config) {
+    public List<PermissionStatement> requiredPermissions(ModuleResources created, CoreResources core,
+            JsonNode config) {
         failIf("requiredPermissions");
         List<PermissionStatement> statements = new ArrayList<>();
-        statements.add(PermissionStatement.allow("ReadPollerSecret", List.of("secretsmanager:GetSecretValue"),
-                List.of("arn:aws:secretsmanager:us-east-1:123456789012:secret:poller-AbCdEf")));
+        String target = config.path("secretFor").asText("Poller");
+        PermissionStatement secret = PermissionStatement.allow("ReadPollerSecret",
+                List.of("secretsmanager:GetSecretValue"),
+                List.of("arn:aws:secretsmanager:us-east-1:123456789012:secret:poller-AbCdEf"));
+        statements.add(target.isEmpty() ? secret : secret.on(target));
         if (config.path("duplicateSid").asBoolean(false)) {
             statements.add(PermissionStatement.allow("ReadPollerSecret", List.of("secretsmanager:DescribeSecret"),
-                    List.of("arn:aws:secretsmanager:us-east-1:123456789012:secret:poller-AbCdEf")));
+                    List.of("arn:aws:secretsmanager:us-east-1:123456789012:secret:poller-AbCdEf")).on("Poller"));
+        }
+        if (created.functions().containsKey("Reporter")) {
+            statements.add(PermissionStatement.allow("PublishReports", List.of("sns:Publish"),
+                    List.of("arn:aws:sns:us-east-1:123456789012:poller-reports")).on("Reporter"));
         }
         return statements;
     }
 
     @Override
-    public List<ModuleOutput> outputs() {
+    public List<ModuleOutput> outputs(ModuleResources created) {
         failIf("outputs");
-        return function == null ? List.of()
-                : List.of(new ModuleOutput("FunctionName", function.getFunctionName(), "the poller function"));
+        return created.isEmpty() ? List.of() : List.of(new ModuleOutput("FunctionName",
+                created.function("Poller").getFunctionName(), "the poller function"));
     }
 
     @Override
-    public List<HealthCheck> healthChecks() {
+    public List<HealthCheck> healthChecks(ModuleResources created) {
         failIf("healthChecks");
-        return function == null ? List.of() : List.of(new HealthCheck("poller-errors", "The poller fails",
-                "AWS/Lambda", "Errors", Map.of("FunctionName", function.getFunctionName()), "Sum",
+        return created.isEmpty() ? List.of() : List.of(new HealthCheck("poller-errors", "The poller fails",
+                "AWS/Lambda", "Errors", Map.of("FunctionName", created.function("Poller").getFunctionName()), "Sum",
                 HealthCheck.Comparison.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 3, 300, 1));
     }
 
