@@ -73,8 +73,10 @@ final class ModuleJars {
                     public String moduleName() { return "Test"; }
                     public String moduleVersion() { return "%s"; }
                     public String moduleDescription() { return "test"; }
-                    public void createResources(software.constructs.Construct s, dev.slk.spi.CoreResources c,
-                            com.fasterxml.jackson.databind.JsonNode config) { }
+                    public dev.slk.spi.ModuleResources createResources(software.constructs.Construct s,
+                            dev.slk.spi.CoreResources c, com.fasterxml.jackson.databind.JsonNode config) {
+                        return dev.slk.spi.ModuleResources.none();
+                    }
                 }
                 """.formatted(pkg, cls, cls, constructorBody, id, version);
     }

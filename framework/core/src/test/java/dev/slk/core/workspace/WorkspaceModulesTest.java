@@ -53,8 +53,9 @@ class WorkspaceModulesTest {
                 + "  public String moduleName() { return \"M\"; }\n"
                 + "  public String moduleVersion() { return \"1.0.0\"; }\n"
                 + "  public String moduleDescription() { return helper.Helper.describe(); }\n"
-                + "  public void createResources(software.constructs.Construct s, dev.slk.spi.CoreResources c,"
-                + " com.fasterxml.jackson.databind.JsonNode n) { }\n}\n";
+                + "  public dev.slk.spi.ModuleResources createResources(software.constructs.Construct s,"
+                + " dev.slk.spi.CoreResources c, com.fasterxml.jackson.databind.JsonNode n) {"
+                + " return dev.slk.spi.ModuleResources.none(); }\n}\n";
         compile(classes, pkg + ".M", source, System.getProperty("java.class.path") + File.pathSeparator
                 + String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
         Files.createDirectories(classes.resolve("META-INF/services"));
