@@ -143,8 +143,9 @@ class SynthCommandTest {
         oldAssembly(dir.resolve("cdk.out"));
         Slk.Result r = Slk.run(dir, "synth", "-q");
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertEquals("slk: error: module 'sample-source' failed in requiredPermissions: 1 statement(s) returned, "
-                + "but createResources created no IAM role to attach them to; nothing was written\n", r.err());
+        assertEquals("slk: error: module 'sample-source' failed in requiredPermissions: statement 'SampleSourceSecret' "
+                + "is for function 'Poller', which the module did not create (createResources returned no function); "
+                + "nothing was written\n", r.err());
         assertEquals(List.of(".slk-assembly", "manifest.json", "old.json"), names(dir.resolve("cdk.out")));
     }
 
