@@ -29,8 +29,6 @@ record ProcessorSettings(
     static final int DEFAULT_TIMEOUT = 120;
     static final int DEFAULT_RESERVED_CONCURRENCY = 1;
     static final String DEFAULT_LOG_LEVEL = "INFO";
-    /** Used when the project config names no retention; slk's project schema defaults to the same. */
-    static final int DEFAULT_LOG_RETENTION_DAYS = 365;
 
     ProcessorSettings {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));

@@ -12,7 +12,6 @@ import dev.slk.spi.ModuleOutput;
 import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
 import dev.slk.spi.ValidationResult;
-import dev.slk.spi.config.ProjectConfig;
 import dev.slk.spi.schedule.InvalidScheduleException;
 import dev.slk.spi.schedule.ScheduleExpression;
 import java.util.ArrayList;
@@ -162,12 +161,12 @@ public final class {{className}} extends BaseIntegrationModule {
                 .description("Runs the " + ID + " event processor; its statements are granted by slk")
                 .build();
         LogGroup logGroup = LogGroup.Builder.create(scope, resourceId("EventProcessorLogs"))
-                .logGroupName("/slk/" + core.project().projectName() + "-" + core.project().environment() + "/" + ID
+                .logGroupName("/slk/" + core.project().name() + "-" + core.project().environment() + "/" + ID
                         + "/event-processor")
-                .removalPolicy(core.project().isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(core.project().production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
         // Any retention CloudWatch accepts, exactly as configured (the CDK enum names only some of them).
-        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(logRetentionDays(core.project()));
+        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(core.project().logRetentionDays());
         Queue.Builder deadLetters = Queue.Builder.create(scope, resourceId("EventProcessorDlq"))
                 .retentionPeriod(Duration.days(14))
                 .enforceSsl(true);
@@ -273,13 +272,5 @@ public final class {{className}} extends BaseIntegrationModule {
     static String secretArn(String secretName) {
         return "arn:" + Aws.PARTITION + ":secretsmanager:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":secret:"
                 + secretName + "-??????";
-    }
-
-    static int logRetentionDays(ProjectConfig project) {
-        if (project.monitoring() == null || project.monitoring().cloudWatchLogs() == null
-                || project.monitoring().cloudWatchLogs().retentionDays() <= 0) {
-            return ProcessorSettings.DEFAULT_LOG_RETENTION_DAYS;
-        }
-        return project.monitoring().cloudWatchLogs().retentionDays();
     }
 }

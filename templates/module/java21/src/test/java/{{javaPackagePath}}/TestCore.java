@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.spi.CoreResources;
 import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
-import dev.slk.spi.config.ProjectConfig;
+import dev.slk.spi.Project;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnElement;
@@ -89,15 +91,8 @@ final class TestCore {
         return new Deployment(stack, core, module, created, statements, key, events);
     }
 
-    static ProjectConfig project() {
-        try {
-            return JSON.readValue("""
-                    {"projectName": "demo", "environment": "dev", "awsRegion": "%s",
-                     "monitoring": {"enabled": true, "cloudWatchLogs": {"enabled": true, "retentionDays": %d}}}
-                    """.formatted(REGION, RETENTION_DAYS), ProjectConfig.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    static Project project() {
+        return new Project("demo", "dev", REGION, Optional.of(ACCOUNT), Map.of("Environment", "dev"), RETENTION_DAYS);
     }
 
     static JsonNode config(String json) {

@@ -115,13 +115,6 @@ class {{className}}Test {
     }
 
     @Test
-    void logRetentionFallsBackWhenTheProjectNamesNone() throws Exception {
-        assertEquals(TestCore.RETENTION_DAYS, {{className}}.logRetentionDays(TestCore.project()));
-        assertEquals(ProcessorSettings.DEFAULT_LOG_RETENTION_DAYS, {{className}}.logRetentionDays(
-                TestCore.JSON.readValue("{\"projectName\": \"demo\"}", dev.slk.spi.config.ProjectConfig.class)));
-    }
-
-    @Test
     void anUnbuiltEventProcessorIsReportedWithTheBuildCommand() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> LambdaArtifact.locate(String.class));
         assertTrue(e.getMessage().contains("mvn -B -ntp package -pl {{moduleDir}}/src/lambda/event-processor"),

@@ -1,7 +1,6 @@
 package dev.slk.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slk.spi.config.ProjectConfig;
 import dev.slk.spi.schedule.InvalidScheduleException;
 import dev.slk.spi.schedule.ScheduleExpression;
 import java.net.URL;
@@ -67,12 +66,12 @@ public abstract class BaseIntegrationModule implements IntegrationModule {
     /**
      * A physical resource name: {@code <projectName>-<moduleId>-<suffix>-<environment>}.
      *
-     * @param project the project configuration
+     * @param project the project, {@code core.project()}
      * @param suffix what the resource is, lower-case with hyphens
      * @return the name
      */
-    protected final String resourceName(ProjectConfig project, String suffix) {
-        return project.projectName() + "-" + moduleId() + "-" + suffix + "-" + project.environment();
+    protected final String resourceName(Project project, String suffix) {
+        return project.name() + "-" + moduleId() + "-" + suffix + "-" + project.environment();
     }
 
     /**

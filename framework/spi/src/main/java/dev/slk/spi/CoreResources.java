@@ -1,6 +1,5 @@
 package dev.slk.spi;
 
-import dev.slk.spi.config.ProjectConfig;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.services.kms.IKey;
@@ -19,7 +18,7 @@ public final class CoreResources {
     private final IQueue eventDeadLetterQueue;
     private final IKey sharedKey;
     private final String securityLakeBucketName;
-    private final ProjectConfig project;
+    private final Project project;
 
     /**
      * @param eventQueue the queue the event transformer consumes
@@ -28,14 +27,14 @@ public final class CoreResources {
      * @param sharedKey the shared customer-managed KMS key, or null when the project uses
      *     AWS-owned keys
      * @param securityLakeBucketName the Security Lake S3 bucket name
-     * @param project the resolved project configuration (environment overrides applied)
+     * @param project the project as modules see it
      */
     public CoreResources(
             IQueue eventQueue,
             IQueue eventDeadLetterQueue,
             IKey sharedKey,
             String securityLakeBucketName,
-            ProjectConfig project) {
+            Project project) {
         this.eventQueue = Objects.requireNonNull(eventQueue, "eventQueue");
         this.eventDeadLetterQueue = eventDeadLetterQueue;
         this.sharedKey = sharedKey;
@@ -63,8 +62,8 @@ public final class CoreResources {
         return securityLakeBucketName;
     }
 
-    /** @return the resolved project configuration; immutable */
-    public ProjectConfig project() {
+    /** @return the project's names, region, account, tags and log retention; immutable */
+    public Project project() {
         return project;
     }
 }

@@ -45,6 +45,10 @@ class BaseIntegrationModuleTest {
         String sid(String name) {
             return statementId(name);
         }
+
+        String physicalName(Project project, String suffix) {
+            return resourceName(project, suffix);
+        }
     }
 
     @Test
@@ -53,6 +57,12 @@ class BaseIntegrationModuleTest {
         assertEquals("OktaLogsProcessor", module.id("Processor"));
         assertEquals("OktaLogsSecretsAccess", module.sid("SecretsAccess"));
         PermissionStatement.allow(module.sid("SecretsAccess"), List.of("secretsmanager:GetSecretValue"), List.of("*"));
+    }
+
+    @Test
+    void physicalNamesCarryTheProjectModuleAndEnvironment() {
+        Project project = new Project("demo", "prod", "eu-west-1", java.util.Optional.empty(), Map.of(), 30);
+        assertEquals("demo-okta-logs-poller-prod", new OktaLogs().physicalName(project, "poller"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.slk.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.core.config.ProjectConfig;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.io.StagedDirectory;
@@ -10,7 +11,6 @@ import dev.slk.core.validation.ConfigValidator;
 import dev.slk.core.validation.ValidationReport;
 import dev.slk.core.yaml.YamlDocument;
 import dev.slk.spi.JsiiMaps;
-import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.assets.LambdaArtifacts;
 import dev.slk.stack.core.CoreStack;
 import dev.slk.stack.core.ResourceNames;

@@ -1,8 +1,8 @@
 package dev.slk.core.validation;
 
+import dev.slk.core.config.ProjectConfig;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Severity;
-import dev.slk.spi.config.ProjectConfig;
 import java.util.List;
 import java.util.Optional;
 

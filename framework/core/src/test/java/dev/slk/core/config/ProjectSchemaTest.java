@@ -11,7 +11,6 @@ import com.networknt.schema.ValidationMessage;
 import dev.slk.core.schema.JsonSchemaDocument;
 import dev.slk.core.testing.Configs;
 import dev.slk.core.validation.ValidationReport;
-import dev.slk.spi.config.ProjectConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.slk.stack.core;
 
 import dev.slk.core.config.CoreFunctionVariables;
+import dev.slk.core.config.ProjectConfig;
 import dev.slk.spi.JsiiMaps;
-import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.assets.CoreFunction;
 import dev.slk.stack.assets.LambdaArtifacts;
 import io.github.cdklabs.cdknag.NagPackSuppression;

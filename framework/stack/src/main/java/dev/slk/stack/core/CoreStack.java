@@ -1,8 +1,8 @@
 package dev.slk.stack.core;
 
 import dev.slk.core.config.CoreFunctionVariables;
+import dev.slk.core.config.ProjectConfig;
 import dev.slk.spi.CoreResources;
-import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.assets.CoreFunction;
 import dev.slk.stack.assets.LambdaArtifacts;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -53,11 +53,7 @@ public final class CoreStack extends Stack {
         this.names = new ResourceNames(config);
         this.key = SharedKey.create(this, config).map(k -> (IKey) k);
 
-        tag("Source", config.tagSource());
-        tag("Product", config.tagProduct());
-        tag("KitVersion", config.tagKitVersion());
-        tag("Environment", config.environment());
-        config.tags().forEach(t -> tag(t.key(), t.value()));
+        config.resourceTags().forEach((tagKey, value) -> Tags.of(this).add(tagKey, value));
 
         ProjectConfig.SqsQueue sqs = config.sqsQueue();
         this.events = sqs.enabled()
@@ -225,12 +221,6 @@ public final class CoreStack extends Stack {
         transformer.function().addEnvironment("SLK_MAPPINGS_DIR", "/opt/slk/mappings");
     }
 
-    private void tag(String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            Tags.of(this).add(key, value);
-        }
-    }
-
     private void output(String id, String value, String description) {
         CfnOutput.Builder.create(this, ResourceNames.outputId(id, id)).value(value).description(description).build();
     }
@@ -247,7 +237,7 @@ public final class CoreStack extends Stack {
                     + "modules send their events to the event queue");
         }
         return new CoreResources(events.queue(), events.deadLetterQueue().orElse(null), key.orElse(null),
-                config.securityLake().s3Bucket() == null ? "" : config.securityLake().s3Bucket(), config);
+                config.securityLake().s3Bucket() == null ? "" : config.securityLake().s3Bucket(), config.moduleView());
     }
 
     /** @return the monitoring construct, when alarms are enabled */

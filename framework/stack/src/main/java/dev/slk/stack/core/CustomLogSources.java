@@ -1,11 +1,11 @@
 package dev.slk.stack.core;
 
-import dev.slk.spi.config.ProjectConfig;
+import dev.slk.core.config.ProjectConfig;
 import dev.slk.stack.assets.CoreFunction;
 import dev.slk.stack.assets.LambdaArtifacts;
 import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

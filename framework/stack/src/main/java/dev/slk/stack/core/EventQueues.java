@@ -1,6 +1,6 @@
 package dev.slk.stack.core;
 
-import dev.slk.spi.config.ProjectConfig;
+import dev.slk.core.config.ProjectConfig;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.slk.stack.core;
 
-import dev.slk.spi.config.ProjectConfig;
+import dev.slk.core.config.ProjectConfig;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

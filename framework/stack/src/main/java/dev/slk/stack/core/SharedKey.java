@@ -1,7 +1,7 @@
 package dev.slk.stack.core;
 
+import dev.slk.core.config.ProjectConfig;
 import dev.slk.spi.JsiiMaps;
-import dev.slk.spi.config.ProjectConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

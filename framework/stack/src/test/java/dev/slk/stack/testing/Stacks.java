@@ -1,12 +1,12 @@
 package dev.slk.stack.testing;
 
+import dev.slk.core.config.ProjectConfig;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.testing.Configs;
 import dev.slk.core.validation.ConfigValidator;
 import dev.slk.core.validation.ValidationReport;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlLoader;
-import dev.slk.spi.config.ProjectConfig;
 import dev.slk.stack.core.CoreStack;
 import dev.slk.stack.modules.ModuleAssembly;
 import java.io.IOException;

@@ -1,8 +1,10 @@
-package dev.slk.spi.config;
+package dev.slk.core.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.spi.Project;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +82,35 @@ public record ProjectConfig(
     /** @return true for the {@code prod} environment */
     public boolean isProduction() {
         return "prod".equals(environment);
+    }
+
+    /**
+     * The tags slk puts on every resource: {@code Source}, {@code Product}, {@code KitVersion},
+     * {@code Environment}, then the extra tags; a tag with an empty value is left out.
+     *
+     * @return tag key to value, in the order they are applied
+     */
+    public Map<String, String> resourceTags() {
+        Map<String, String> applied = new LinkedHashMap<>();
+        putTag(applied, "Source", tagSource);
+        putTag(applied, "Product", tagProduct);
+        putTag(applied, "KitVersion", tagKitVersion);
+        putTag(applied, "Environment", environment);
+        tags.forEach(t -> putTag(applied, t.key(), t.value()));
+        return java.util.Collections.unmodifiableMap(applied);
+    }
+
+    private static void putTag(Map<String, String> tags, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            tags.put(key, value);
+        }
+    }
+
+    /** @return the narrow, read-only view modules get through {@code CoreResources.project()} */
+    public Project moduleView() {
+        Optional<String> account = accountId == null || accountId.isEmpty() ? Optional.empty() : Optional.of(accountId);
+        return new Project(projectName, environment, awsRegion, account, resourceTags(),
+                monitoring.cloudWatchLogs().retentionDays());
     }
 
     /** @return the ids of the enabled integrations, in file order */
