@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
                     + "and every enabled module in config order; runs cdk-nag AwsSolutionsChecks; and writes "
                     + "the assembly only when all of that succeeded, replacing the old one in one step.",
             "",
+            "An assembly whose recorded inputs (config, module jars, Lambda packages, slk's version) are "
+                    + "today's is up to date: synth says so and writes nothing. Unchanged assets are reused.",
+            "",
             "Needs Node.js 18 or newer on PATH: aws-cdk-lib runs on it."
         },
         footer = {"", "Exit codes: 0 synthesized, 1 invalid config, failing module or cdk-nag errors (nothing "
@@ -54,6 +57,10 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     private boolean quiet;
 
+    @Option(names = "--force", description = "Synthesize even when the assembly is up to date (its recorded inputs "
+            + "are today's).")
+    private boolean force;
+
     SynthCommand(CliContext cli) {
         this.cli = cli;
     }
@@ -69,10 +76,15 @@ final class SynthCommand implements Callable<Integer> {
         SynthResult result;
         try {
             Path assembly = out == null ? cli.paths().assembly() : cli.paths().resolve(out);
-            result = synthesizer.synthesize(document, selected, assembly, strict);
+            result = synthesizer.synthesize(document, selected, assembly, strict, force);
         } catch (NodeRuntime.NodeUnavailableException e) {
             cli.error(e.getMessage());
             return ExitCodes.USAGE;
+        }
+        if (result instanceof SynthResult.UpToDate upToDate) {
+            cli.out().print(format == OutputFormat.json ? SynthRenderer.upToDateJson(upToDate) + "\n"
+                    : SynthRenderer.upToDateText(upToDate, cli.noColor()));
+            return ExitCodes.OK;
         }
         if (result instanceof SynthResult.Invalid invalid) {
             cli.out().print(format == OutputFormat.json ? ReportRenderer.json(invalid.report(), strict) + "\n"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.findings.Finding;
+import dev.slk.stack.SynthResult;
 import dev.slk.stack.SynthSummary;
 import dev.slk.stack.modules.LoadedModule;
 import dev.slk.core.findings.ResourceLocation;
@@ -114,6 +115,24 @@ final class SynthRenderer {
             node.put("column", warning.location().column());
             node.put("message", warning.message());
         }
+        return write(root);
+    }
+
+    /** The assembly is up to date: one line for people, the same for machines. */
+    static String upToDateText(SynthResult.UpToDate upToDate, boolean noColor) {
+        Ansi ansi = noColor ? Ansi.OFF : Ansi.AUTO;
+        return ansi.string("@|bold,green Up to date:|@ ") + upToDate.stackName() + " in " + upToDate.outDirectory()
+                + " was synthesized from these very inputs (config, modules, Lambda packages, slk); nothing was"
+                + " written (--force synthesizes anyway)\n";
+    }
+
+    static String upToDateJson(SynthResult.UpToDate upToDate) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("status", "up-to-date");
+        root.put("stack", upToDate.stackName());
+        root.put("outDirectory", upToDate.outDirectory());
+        root.put("written", false);
+        root.put("millis", upToDate.millis());
         return write(root);
     }
 

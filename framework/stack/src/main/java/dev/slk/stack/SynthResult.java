@@ -30,4 +30,14 @@ public sealed interface SynthResult {
      */
     record Synthesized(SynthSummary summary) implements SynthResult {
     }
+
+    /**
+     * The assembly was synthesized from exactly today's inputs; nothing was built or written.
+     *
+     * @param stackName the stack it holds
+     * @param outDirectory where it is
+     * @param millis how long the check took
+     */
+    record UpToDate(String stackName, String outDirectory, long millis) implements SynthResult {
+    }
 }

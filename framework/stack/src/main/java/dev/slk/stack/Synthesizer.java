@@ -15,6 +15,8 @@ import dev.slk.stack.assets.LambdaArtifacts;
 import dev.slk.stack.core.CoreStack;
 import dev.slk.stack.core.ResourceNames;
 import dev.slk.stack.core.StackConfigurationException;
+import dev.slk.stack.inputs.AssetReuse;
+import dev.slk.stack.inputs.UpToDateCheck;
 import dev.slk.stack.modules.LoadedModule;
 import dev.slk.stack.modules.ModuleAssembly;
 import dev.slk.stack.modules.ModuleHookException;
@@ -24,6 +26,8 @@ import io.github.cdklabs.cdknag.NagPackProps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,9 @@ import software.amazon.awscdk.Aspects;
 /**
  * {@code slk synth}: validates the configuration exactly as validate-config does, builds the core
  * stack and every enabled module in-process with aws-cdk-lib, runs cdk-nag's AwsSolutionsChecks,
- * and writes the cloud assembly only when all of that succeeded.
+ * and writes the cloud assembly only when all of that succeeded. An assembly whose recorded inputs
+ * are today's is up to date and is not synthesized again (see {@link UpToDateCheck}); when a synthesis
+ * runs, the old assembly's unchanged assets are reused, not copied (see {@link AssetReuse}).
  */
 public final class Synthesizer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,6 +76,8 @@ public final class Synthesizer {
     }
 
     /**
+     * Synthesizes unless the assembly is up to date.
+     *
      * @param document the parsed configuration
      * @param selectedEnvironment the environment {@code --env} named, or null
      * @param outDirectory where the cloud assembly goes
@@ -81,8 +89,32 @@ public final class Synthesizer {
      */
     public SynthResult synthesize(YamlDocument document, String selectedEnvironment, Path outDirectory, boolean strict)
             throws IOException {
+        return synthesize(document, selectedEnvironment, outDirectory, strict, false);
+    }
+
+    /**
+     * @param document the parsed configuration
+     * @param selectedEnvironment the environment {@code --env} named, or null
+     * @param outDirectory where the cloud assembly goes
+     * @param strict whether warnings (of the config and of cdk-nag) fail the synthesis
+     * @param force synthesize even when the assembly is up to date
+     * @return the result; nothing is written unless it is a {@link SynthResult.Synthesized} whose
+     *     summary says so; {@link SynthResult.UpToDate} when the assembly's recorded inputs are today's
+     * @throws dev.slk.core.io.OutputException when the output directory is refused or cannot be written
+     * @throws IOException when the staged assembly cannot be read back
+     */
+    public SynthResult synthesize(YamlDocument document, String selectedEnvironment, Path outDirectory, boolean strict,
+            boolean force) throws IOException {
         long start = System.nanoTime();
+        // The record's time says which input files may be trusted unread next time: those not modified since now.
+        FileTime startedAt = FileTime.from(Instant.now());
         CloudAssemblyOutput.check(outDirectory);
+        UpToDateCheck.Result inputs = UpToDateCheck.check(outDirectory, document, selectedEnvironment, strict,
+                registry, artifacts);
+        if (!force && inputs.freshness() instanceof UpToDateCheck.Freshness.UpToDate upToDate) {
+            return new SynthResult.UpToDate(upToDate.stackName(), outDirectory.toString(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
         progress.accept("validating " + document.file());
         ValidationReport report = new ConfigValidator(registry).validate(document, selectedEnvironment);
         if (strict) {
@@ -96,6 +128,8 @@ public final class Synthesizer {
 
         Path mappingDirectory = Files.createTempDirectory("slk-mappings");
         try (StagedDirectory directory = CloudAssemblyOutput.stage(outDirectory)) {
+            // Before any construct exists: the CDK stages each asset as its construct is created.
+            List<String> linked = AssetReuse.link(outDirectory, CloudAssemblyOutput.MARKER, directory.staging());
             progress.accept("building the stack on " + node);
             App app = App.Builder.create()
                     .outdir(directory.staging().toString())
@@ -130,8 +164,13 @@ public final class Synthesizer {
             JsonNode template = JSON.readTree(directory.staging().resolve(templateFile).toFile());
 
             boolean failed = nag.stream().anyMatch(f -> f.severity().isError() || strict);
+            AssetReuse.removeUnused(directory.staging(), linked);
             if (!failed) {
                 progress.accept("writing " + outDirectory);
+                Path record = directory.staging().resolve(UpToDateCheck.RECORD);
+                Files.writeString(record, UpToDateCheck.record(inputs, app, List.of(mappingDirectory, directory.staging()),
+                        stack.getStackName()));
+                Files.setLastModifiedTime(record, startedAt);
                 directory.commit(CloudAssemblyOutput.markerContent());
             }
             List<Finding> warnings = report.warnings();
