@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +43,7 @@ final class ContentHashes {
      * @return hashes that trust those records for files not modified since
      */
     static ContentHashes trusting(Map<String, InputFile> recorded, FileTime startedAt) {
-        return new ContentHashes(Map.copyOf(recorded), startedAt);
+        return new ContentHashes(Collections.unmodifiableMap(new TreeMap<>(recorded)), startedAt);
     }
 
     /**

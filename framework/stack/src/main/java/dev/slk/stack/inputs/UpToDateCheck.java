@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.Set;
 import software.amazon.awscdk.App;
@@ -162,7 +162,7 @@ public final class UpToDateCheck {
             case "module" -> "a module";
             default -> "a Lambda package";
         };
-        Map<String, InputFile> earlier = new HashMap<>();
+        Map<String, InputFile> earlier = new TreeMap<>();
         before.forEach(f -> earlier.put(f.path(), f));
         for (InputFile f : now) {
             if (!f.equals(earlier.get(f.path()))) {
@@ -184,7 +184,7 @@ public final class UpToDateCheck {
     }
 
     private static ContentHashes trusting(SynthInputs.Recorded recorded, Path record) {
-        Map<String, InputFile> byPath = new HashMap<>();
+        Map<String, InputFile> byPath = new TreeMap<>();
         recorded.inputs().files().forEach(f -> byPath.put(f.path(), f));
         try {
             // The record carries the time its synthesis began (see Synthesizer).

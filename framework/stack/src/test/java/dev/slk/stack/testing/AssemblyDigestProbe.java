@@ -3,6 +3,7 @@ package dev.slk.stack.testing;
 import dev.slk.core.yaml.YamlLoader;
 import dev.slk.stack.SynthResult;
 import dev.slk.stack.Synthesizer;
+import dev.slk.stack.inputs.UpToDateCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,10 @@ public final class AssemblyDigestProbe {
 
     private static List<String> digests(Path assembly) throws IOException, NoSuchAlgorithmException {
         try (Stream<Path> files = Files.walk(assembly)) {
-            List<Path> regular = files.filter(Files::isRegularFile).sorted().toList();
+            // The inputs record names where each input was read from, and every probe process
+            // packages its own Lambda zips in its own temporary directory; everything CDK deploys is compared.
+            List<Path> regular = files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals(UpToDateCheck.RECORD)).sorted().toList();
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return regular.stream().map(file -> assembly.relativize(file) + " "
                     + HexFormat.of().formatHex(sha.digest(read(file)))).toList();
