@@ -8,14 +8,17 @@
 #   JAVA_HOME  if set, $JAVA_HOME/bin/java is the Java checked, built with and run by the launcher
 #
 # What it does:
-#   1. Checks prerequisites: Java 17+, Maven, Node.js 18+ (CDK synthesis runs on node).
+#   1. Checks prerequisites: Java 17+, Maven, Node.js 18+ (CDK synthesis runs on node) and npm.
 #   2. Builds with `mvn -B -ntp -q -DskipTests package` (skipped when nothing changed, see below).
 #   3. Installs  $PREFIX/share/slk/slk.jar, $PREFIX/share/slk/lib/*.jar and the deployment artifacts
 #      of slk's own Lambda functions, $PREFIX/share/slk/lambda/*.zip (the whole directory is
 #      replaced in one swap, so an interrupted install never leaves a half-installed tree), and an
 #      AppCDS archive $PREFIX/share/slk/slk.jsa that makes the JVM start faster.
-#   4. Writes the launcher $PREFIX/bin/slk (honours JAVA_HOME and SLK_JAVA_OPTS at run time).
-#   5. Runs `slk validate-config` and `slk synth --out <repo>/cdk.out` on config.example.yaml, and
+#   4. Installs the AWS CDK CLI that slk deploy runs, npm aws-cdk at the version the root pom.xml
+#      pins (aws-cdk-cli.version), into $PREFIX/share/slk/cdk (never globally); kept when it is
+#      already that version.
+#   5. Writes the launcher $PREFIX/bin/slk (honours JAVA_HOME and SLK_JAVA_OPTS at run time).
+#   6. Runs `slk validate-config` and `slk synth --out <repo>/cdk.out` on config.example.yaml, and
 #      exits with the first non-zero exit code.
 #
 # Re-running is quick: a sha256 fingerprint of the repository's sources (files tracked or
@@ -34,9 +37,11 @@ Builds slk from this repository and installs it (run it from any directory).
                    jars:      $PREFIX/share/slk/slk.jar and $PREFIX/share/slk/lib/
                    Lambdas:   $PREFIX/share/slk/lambda/ (slk's own functions, for synth)
                    CDS cache: $PREFIX/share/slk/slk.jsa (faster JVM start-up)
+                   CDK CLI:   $PREFIX/share/slk/cdk/ (npm aws-cdk, pinned; slk deploy runs it)
   JAVA_HOME=DIR  Java to check, build with and (in the launcher) run with
 
-Requires Java 17 or newer, Maven, and Node.js 18 or newer (needed by CDK synthesis).
+Requires Java 17 or newer, Maven, Node.js 18 or newer (needed by CDK synthesis) and npm
+(installs the pinned AWS CDK CLI; the first install downloads it from the npm registry).
 The build (mvn -B -ntp -q -DskipTests package) is skipped when the sources and the Java
 version are unchanged since the last install. At the end it runs, on the bundled example,
   slk validate-config --config <repo>/config.example.yaml
@@ -116,6 +121,10 @@ else
   fi
 fi
 
+if ! have npm; then
+  problems+=("npm (installs the AWS CDK CLI that slk deploy runs): 'npm' not found on PATH (it comes with Node.js, e.g. apt-get install npm)")
+fi
+
 if have sha256sum; then
   SHA256=(sha256sum)
 elif have shasum; then
@@ -138,6 +147,9 @@ SHARE="$PREFIX/share/slk"
 LAUNCHER="$PREFIX/bin/slk"
 FINGERPRINT_FILE="$SHARE/.build-fingerprint"
 EXAMPLE_CONFIG="$REPO/config.example.yaml"
+# The pinned CDK CLI version, from the one place versions live. (No shell variable here starts with
+# CDK: the CDK CLI reads such environment variables as options.)
+aws_cdk_cli_version=$(sed -n 's:.*<aws-cdk-cli.version>\([^<]*\)</aws-cdk-cli.version>.*:\1:p' "$REPO/pom.xml" | head -n 1)
 
 # Temporary paths are removed on exit; an interrupted swap is rolled back.
 cleanup_paths=()
@@ -239,6 +251,10 @@ install_tree() {
   mkdir "$new/lambda"
   compgen -G "$built/lambda/*-lambda.zip" >/dev/null || die "the build produced no Lambda artifacts in $built/lambda"
   cp -- "$built"/lambda/*-lambda.zip "$new/lambda/"
+  # The installed CDK CLI does not depend on the build: it moves into the new tree.
+  if [ -d "$SHARE/cdk" ]; then
+    mv -- "$SHARE/cdk" "$new/cdk"
+  fi
   # The swap: the old tree (with its now stale CDS archive and fingerprint) goes as a whole.
   if [ -e "$SHARE" ]; then
     swap_old="$PREFIX/share/.slk.old.$$"
@@ -306,6 +322,37 @@ create_cds_archive() {
   else
     say "note: no CDS archive was produced; slk works, just starts a little slower"
   fi
+}
+
+# The version a cdk executable reports ("2.1148.1 (build fcf5e34)" -> 2.1148.1), or nothing.
+cdk_cli_version_of() {
+  [ -x "$1" ] || return 0
+  CDK_DISABLE_CLI_TELEMETRY=true NODE_NO_WARNINGS=1 "$1" --version 2>/dev/null | awk 'NR == 1 { print $1 }' || true
+}
+
+# npm aws-cdk at the pinned version into $SHARE/cdk: staged beside it, then renamed into place.
+install_cdk_cli() {
+  local installed="$SHARE/cdk/node_modules/.bin/cdk" found staging
+  [ -n "$aws_cdk_cli_version" ] || die "no aws-cdk-cli.version property in $REPO/pom.xml"
+  found=$(cdk_cli_version_of "$installed")
+  if [ "$found" = "$aws_cdk_cli_version" ]; then
+    say "AWS CDK CLI $found is installed ($SHARE/cdk)"
+    return 0
+  fi
+  say "installing the AWS CDK CLI: npm aws-cdk@$aws_cdk_cli_version into $SHARE/cdk${found:+ (replacing $found)}..."
+  rm -rf -- "$SHARE"/.cdk.new.*   # leftovers of a killed run
+  staging=$(mktemp -d "$SHARE/.cdk.new.XXXXXX")
+  cleanup_paths+=("$staging")
+  if ! npm install --prefix "$staging" --no-audit --no-fund --ignore-scripts --loglevel=error \
+      "aws-cdk@$aws_cdk_cli_version" >&2; then
+    die "npm install aws-cdk@$aws_cdk_cli_version failed (see the output above); slk deploy needs it"
+  fi
+  found=$(cdk_cli_version_of "$staging/node_modules/.bin/cdk")
+  [ "$found" = "$aws_cdk_cli_version" ] ||
+    die "npm installed aws-cdk '${found:-nothing runnable}', not $aws_cdk_cli_version"
+  rm -rf -- "$SHARE/cdk"
+  mv -- "$staging" "$SHARE/cdk"
+  say "AWS CDK CLI $found installed ($SHARE/cdk)"
 }
 
 write_launcher() {
@@ -387,6 +434,7 @@ else
   say "installed $SHARE"
 fi
 
+install_cdk_cli
 write_launcher
 say "launcher: $LAUNCHER"
 path_hint

@@ -48,7 +48,8 @@ public final class SlkCommand implements Runnable {
             return new String[] {
                 "slk " + BuildInfo.slkVersion(),
                 "aws-cdk-lib " + BuildInfo.awsCdkLibVersion(),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+                "AWS CDK CLI " + BuildInfo.awsCdkCliVersion() + " (npm aws-cdk, pinned; install.sh installs it, slk deploy runs it)"
             };
         }
     }

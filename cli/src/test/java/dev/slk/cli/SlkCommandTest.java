@@ -16,13 +16,14 @@ class SlkCommandTest {
     Path dir;
 
     @Test
-    void versionNamesSlkCdkAndJava() {
+    void versionNamesSlkCdkJavaAndThePinnedCdkCli() {
         Slk.Result r = Slk.run(dir, "--version");
         assertEquals(0, r.exitCode());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("slk \\d+\\.\\d+\\.\\d+.*"), r.out());
         assertTrue(lines[1].matches("aws-cdk-lib 2\\.\\d+\\.\\d+"), r.out());
         assertTrue(lines[2].startsWith("Java " + Runtime.version().feature()), r.out());
+        assertTrue(lines[3].startsWith("AWS CDK CLI 2.1148.1 (npm aws-cdk, pinned;"), r.out());
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class BuildInfo {
         return PROPERTIES.getProperty("aws-cdk-lib.version", "unknown");
     }
 
+    /** @return the AWS CDK CLI (npm {@code aws-cdk}) version slk deploys with and install.sh installs */
+    public static String awsCdkCliVersion() {
+        return PROPERTIES.getProperty("aws-cdk-cli.version", "unknown");
+    }
+
     private static Properties load() {
         Properties properties = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("slk-build.properties")) {
