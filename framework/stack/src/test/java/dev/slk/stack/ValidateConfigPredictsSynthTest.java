@@ -41,6 +41,19 @@ class ValidateConfigPredictsSynthTest {
                             environment:
                               SECURITY_LAKE_BUCKET: other-bucket
                         """),
+                refusal("a transformer variable that looks like it holds a secret",
+                        "/coreProcessing/eventTransformer/environment/API_TOKEN", """
+                        coreProcessing:
+                          eventTransformer:
+                            environment:
+                              API_TOKEN: abcd
+                        """),
+                refusal("a variable Lambda reserves", "/coreProcessing/eventTransformer/environment/AWS_REGION", """
+                        coreProcessing:
+                          eventTransformer:
+                            environment:
+                              AWS_REGION: eu-west-1
+                        """),
                 refusal("the service name slk gives the Security Hub processor",
                         "/coreProcessing/securityHubProcessor/environment/POWERTOOLS_SERVICE_NAME", """
                         securityHub:

@@ -2,6 +2,7 @@ package dev.slk.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.core.config.CoreFunctionVariables;
+import dev.slk.spi.EnvironmentVariables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,9 +101,13 @@ final class StackRules {
             if (own.contains(name)) {
                 ctx.error("lambda.environment", pointer, "environment variable '" + name
                         + "' is set by slk on " + function, "remove it from the config");
-            } else if (CoreFunctionVariables.LAMBDA_RESERVED.contains(name)) {
+            } else if (EnvironmentVariables.LAMBDA_RESERVED.contains(name)) {
                 ctx.error("lambda.environment", pointer, "environment variable '" + name
                         + "' is reserved by Lambda; a deployment that sets it fails", "remove it from the config");
+            } else if (EnvironmentVariables.looksLikeSecret(name)) {
+                ctx.error("lambda.environment", pointer, "environment variable '" + name + "' looks like it holds a "
+                        + "secret; anyone who can read the function's configuration reads its environment",
+                        "store the value in Secrets Manager and pass its name in a variable ending in _NAME");
             }
         });
     }

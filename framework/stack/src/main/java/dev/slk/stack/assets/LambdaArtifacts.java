@@ -1,11 +1,10 @@
 package dev.slk.stack.assets;
 
+import dev.slk.kit.FunctionArtifact;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,19 +40,8 @@ public final class LambdaArtifacts {
     }
 
     private static Optional<Path> besideThisJar() {
-        CodeSource source = LambdaArtifacts.class.getProtectionDomain().getCodeSource();
-        if (source == null) {
-            return Optional.empty();
-        }
-        try {
-            Path jar = Path.of(source.getLocation().toURI());
-            Path libDirectory = jar.getParent();
-            return libDirectory == null || libDirectory.getParent() == null
-                    ? Optional.empty()
-                    : Optional.of(libDirectory.getParent().resolve("lambda"));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return FunctionArtifact.codeLocation(LambdaArtifacts.class).map(Path::getParent)
+                .filter(lib -> lib.getParent() != null).map(lib -> lib.getParent().resolve("lambda"));
     }
 
     /** @return the directory searched */

@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CustomResource;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -42,21 +40,12 @@ final class CustomLogSources extends Construct {
         String crawlerRoleArn = "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/" + lake.serviceRole();
 
         // CloudFormation invokes the provider asynchronously: a request the function could not
-        // answer is kept here, so an operator can see why a stack operation hung.
-        Queue.Builder dlq = Queue.Builder.create(this, "ProviderDeadLetterQueue")
-                .queueName(names.queue("custom-sources-dlq", "projectName"))
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true);
-        key.ifPresentOrElse(k -> dlq.encryption(QueueEncryption.KMS).encryptionMasterKey(k),
-                () -> dlq.encryption(QueueEncryption.SQS_MANAGED));
-        this.deadLetterQueue = dlq.build();
-        NagSuppressions.addResourceSuppressions(deadLetterQueue, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-SQS3")
-                .reason("This queue is the dead-letter queue of the provider function's asynchronous invocations.")
-                .build()));
+        // answer is kept in its dead-letter queue, so an operator can see why a stack operation hung.
         CoreLambda provider = CoreLambda.create(this, new CoreLambda.Spec("Provider", CoreFunction.CUSTOM_SOURCE_PROVIDER,
                 names.function("custom-sources", "projectName"), "projectName", 256, TIMEOUT_SECONDS, 2,
-                Map.of(), Map.of(), "securityLake", deadLetterQueue), artifacts, config, names, key);
+                Map.of(), Map.of(), "securityLake", names.queue("custom-sources-dlq", "projectName")), artifacts,
+                config, names, key);
+        this.deadLetterQueue = provider.deadLetterQueue().orElseThrow();
 
         String arn = "arn:" + Aws.PARTITION + ":";
         String glue = arn + "glue:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":";

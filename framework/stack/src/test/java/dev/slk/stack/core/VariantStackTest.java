@@ -126,8 +126,23 @@ class VariantStackTest {
                             environment:
                               SECURITY_LAKE_BUCKET: elsewhere
                         """))));
-        assertEquals("coreProcessing.eventTransformer.environment.SECURITY_LAKE_BUCKET is set by slk for the event "
-                + "transformer; remove it from the config", e.getMessage());
+        assertEquals("coreProcessing.eventTransformer.environment.SECURITY_LAKE_BUCKET is set by slk; remove it "
+                + "from the config", e.getMessage());
+    }
+
+    @Test
+    void aCoreFunctionRefusesAVariableThatLooksLikeASecretAsModuleFunctionsDo() {
+        StackConfigurationException e = assertThrows(StackConfigurationException.class,
+                () -> Stacks.build(Stacks.bindWithoutRules(Configs.minimalWith("""
+                        coreProcessing:
+                          eventTransformer:
+                            environment:
+                              API_TOKEN: abcd
+                        """))));
+        assertEquals("coreProcessing.eventTransformer.environment.API_TOKEN: environment variable API_TOKEN looks "
+                + "like it holds a secret; environment variables are visible to anyone who can read the function's "
+                + "configuration: store the value in Secrets Manager and pass its name in a variable ending in _NAME",
+                e.getMessage());
     }
 
     @Test
