@@ -76,6 +76,12 @@ public record Finding(
                 acceptance);
     }
 
+    /** @return this finding with another hint (same fingerprint) */
+    public Finding withHint(String newHint) {
+        return new Finding(ruleId, severity, location, pointer, message, newHint, evidence, fingerprint, module,
+                acceptance);
+    }
+
     /** @return this finding attributed to a module */
     public Finding withModule(String moduleId) {
         return new Finding(ruleId, severity, location, pointer, message, hint, evidence, fingerprint, moduleId,

@@ -20,15 +20,20 @@ public final class DidYouMean {
         int bestDistance = Integer.MAX_VALUE;
         // Look-alikes (a Cyrillic 'е' in "dеv") count as the letter they pass for.
         String w = LookAlikes.skeleton(wrong).toLowerCase(Locale.ROOT);
+        // A third of the length tolerates one typo in short names and a few in long ones.
+        int tolerance = Math.max(1, Math.min(3, wrong.length() / 3));
         for (String candidate : known) {
+            if (Math.abs(candidate.length() - w.length()) > tolerance) {
+                // The distance is at least the difference in length: no need to compute it (and a
+                // 1 MiB value would cost a 1 MiB-row table per candidate).
+                continue;
+            }
             int d = distance(w, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        // A third of the length tolerates one typo in short names and a few in long ones.
-        int tolerance = Math.max(1, Math.min(3, wrong.length() / 3));
         return best != null && bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
     }
 

@@ -10,12 +10,15 @@ import com.networknt.schema.ValidationMessage;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Secrets;
 import dev.slk.core.findings.Severity;
+import dev.slk.core.text.Echo;
 import dev.slk.core.text.LookAlikes;
 import dev.slk.core.yaml.YamlDocument;
 import dev.slk.core.yaml.YamlLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,13 +62,37 @@ public final class SchemaValidation {
      */
     public List<Finding> validate(YamlDocument document, JsonNode instance, String base, String rulePrefix) {
         List<Finding> findings = new ArrayList<>();
+        Map<String, ValidationMessage> first = new LinkedHashMap<>();
+        List<ValidationMessage> others = new ArrayList<>();
         for (ValidationMessage message : compiled.validate(instance)) {
+            if (ABOUT_A_CHILD.contains(message.getType())) {
+                others.add(message);
+            } else {
+                // One mistake, one finding: a value of the wrong type (.inf for an integer) also
+                // breaks its bounds; say only what is most basic about each value.
+                first.merge(message.getInstanceLocation().toString(), message,
+                        (a, b) -> rank(b.getType()) < rank(a.getType()) ? b : a);
+            }
+        }
+        others.addAll(first.values());
+        for (ValidationMessage message : others) {
             findings.add(toFinding(document, message, base, rulePrefix));
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.location().line())
                 .thenComparingInt(f -> f.location().column())
                 .thenComparing(Finding::message));
         return findings;
+    }
+
+    /** Keywords whose message is about a key of the value (missing, unknown), not the value itself. */
+    private static final java.util.Set<String> ABOUT_A_CHILD = java.util.Set.of("required", "additionalProperties");
+
+    private static int rank(String keyword) {
+        return switch (keyword) {
+            case "type" -> 0;
+            case "enum", "const" -> 1;
+            default -> 2;
+        };
     }
 
     private Finding toFinding(YamlDocument document, ValidationMessage message, String base, String rulePrefix) {
@@ -77,12 +104,15 @@ public final class SchemaValidation {
         String name = lastSegment(instancePointer);
         JsonNode value = message.getInstanceNode();
         boolean secret = Secrets.isSecretKey(name) || writeOnlyAlong(message.getEvaluationPath().toString());
+        String described = secret || value == null || !value.isNumber() ? describe(value, secret)
+                : document.writtenNumber(instancePointer).map(n -> "the number " + Echo.text(n))
+                        .orElseGet(() -> describe(value, false));
         switch (keyword) {
             case "required" -> {
                 String property = message.getProperty();
                 String pointer = instancePointer + "/" + YamlLoader.escape(property);
                 return new Finding(rule, Severity.HIGH, document.keyLocation(instancePointer), pointer,
-                        "missing required key '" + property + "'" + in(instancePointer), null);
+                        "missing required key " + Echo.quoted(property) + in(instancePointer), null);
             }
             case "additionalProperties" -> {
                 String property = message.getProperty();
@@ -92,64 +122,65 @@ public final class SchemaValidation {
                 String hint = LookAlikes.withNote(suggestion.map(s -> "did you mean '" + s + "'?")
                         .orElse(known.isEmpty() ? null : "known keys here: " + String.join(", ", known)), property, "key");
                 return new Finding(rule, Severity.HIGH, document.keyLocation(pointer), pointer,
-                        "unknown key '" + property + "'" + in(instancePointer), hint);
+                        "unknown key " + Echo.quoted(property) + in(instancePointer), hint);
             }
             case "type" -> {
                 String expected = keywordValue.isArray() ? join(keywordValue, " or ") : keywordValue.asText();
                 String hint = !secret && "string".equals(expected) && value != null && value.isNumber()
-                        ? "quote the value, e.g. '" + value.asText() + "'" : null;
-                return violation(document, rule, instancePointer, "'" + name + "' must be " + article(expected)
-                        + ", not " + describe(value, secret), hint);
+                        ? "quote the value, e.g. '" + document.writtenNumber(instancePointer).map(Echo::text)
+                        .orElseGet(value::asText) + "'" : null;
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " must be " + article(expected)
+                        + ", not " + described, hint);
             }
             case "enum" -> {
                 List<String> allowed = new ArrayList<>();
                 keywordValue.forEach(v -> allowed.add(v.asText()));
                 Optional<String> suggestion = value == null ? Optional.empty()
                         : DidYouMean.suggest(value.asText(), allowed);
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + "; allowed: " + String.join(", ", allowed),
                         LookAlikes.withNote(suggestion.map(s -> "did you mean " + s + "?").orElse(null),
                                 value == null || secret ? null : value.asText(), "value"));
             }
             case "minimum" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + "; the minimum is " + keywordValue.asText(), null);
             }
             case "exclusiveMinimum" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + "; it must be greater than " + keywordValue.asText(), null);
             }
             case "maximum" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + "; the maximum is " + keywordValue.asText(), null);
             }
             case "exclusiveMaximum" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + "; it must be less than " + keywordValue.asText(), null);
             }
             case "multipleOf" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + "; it must be a multiple of " + keywordValue.asText(), null);
             }
             case "pattern" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + ", which does not match " + keywordValue.asText(), null);
             }
             case "minLength", "maxLength", "minItems", "maxItems" -> {
                 String bound = keyword.startsWith("min") ? "at least " : "at most ";
                 String unit = keyword.endsWith("Length") ? " characters" : " items";
-                return violation(document, rule, instancePointer, "'" + name + "' must have " + bound
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " must have " + bound
                         + keywordValue.asText() + unit, null);
             }
             case "uniqueItems" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' lists the same item twice", null);
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " lists the same item twice", null);
             }
             case "format" -> {
-                return violation(document, rule, instancePointer, "'" + name + "' is " + describe(value, secret)
+                return violation(document, rule, instancePointer, Echo.quoted(name) + " is " + described
                         + ", which is not a valid " + keywordValue.asText(), null);
             }
             default -> {
-                return violation(document, rule, instancePointer, message.getError(), null);
+                return violation(document, rule, instancePointer, Echo.escape(message.getError()), null);
             }
         }
     }
@@ -274,9 +305,8 @@ public final class SchemaValidation {
             return "the boolean " + value.asText();
         }
         if (value.isNumber()) {
-            return "the number " + value.asText();
+            return "the number " + Echo.text(value.asText());
         }
-        String text = value.asText();
-        return "'" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "'";
+        return Echo.quoted(value.asText());
     }
 }

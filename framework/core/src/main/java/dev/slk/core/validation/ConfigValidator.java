@@ -60,16 +60,27 @@ public final class ConfigValidator {
         StackRules.check(ctx);
         if (selectedEnvironment != null && environment != null && !selectedEnvironment.equals(environment)) {
             ctx.warning("environment.mismatch", "/environment", "--env " + selectedEnvironment
-                    + " selected this file, but its environment is '" + environment + "'", null);
+                    + " selected this file, but its environment is " + dev.slk.core.text.Echo.quoted(environment), null);
         }
         List<String> checked = new ModuleRules(registry, ctx).check();
         findings.addAll(ctx.findings());
+        findings = oneFindingPerMistake(findings);
 
         findings.sort(Comparator.comparingInt((Finding f) -> f.location().line())
                 .thenComparingInt(f -> f.location().column()));
         boolean valid = findings.stream().noneMatch(f -> f.severity().isError());
-        Optional<ProjectConfig> config = valid ? Optional.of(bind(effective)) : Optional.empty();
-        return new ValidationReport(document.file(), findings, checked, config);
+        if (!valid) {
+            return new ValidationReport(document.file(), findings, checked, Optional.empty());
+        }
+        try {
+            return new ValidationReport(document.file(), findings, checked,
+                    Optional.of(BINDER.treeToValue(effective, ProjectConfig.class)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The schema and rules should admit only what the model can hold; should a value slip
+            // through, it is still the user's value at the user's line, not an internal error.
+            findings.add(unbindable(document, resolved.overrideOrigins(), e));
+            return new ValidationReport(document.file(), findings, checked, Optional.empty());
+        }
     }
 
     /**
@@ -109,6 +120,59 @@ public final class ConfigValidator {
             throw new IllegalStateException("the validated configuration does not fit slk's model: "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    private static Finding unbindable(YamlDocument document, Map<String, String> origins,
+            com.fasterxml.jackson.core.JsonProcessingException e) {
+        StringBuilder pointer = new StringBuilder();
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mapping.getPath()) {
+                pointer.append('/').append(ref.getFieldName() != null
+                        ? dev.slk.core.yaml.YamlLoader.escape(ref.getFieldName()) : String.valueOf(ref.getIndex()));
+            }
+        }
+        String at = origins.getOrDefault(pointer.toString(), pointer.toString());
+        String shown = document.writtenNumber(at).map(n -> " (" + dev.slk.core.text.Echo.text(n) + ")").orElse("");
+        return new Finding("schema.range", Severity.HIGH, document.valueLocation(at), at,
+                "'" + dev.slk.core.text.Echo.text(at.substring(at.lastIndexOf('/') + 1)) + "' holds a value" + shown
+                        + " that slk cannot use: " + dev.slk.core.text.Echo.text(e.getOriginalMessage()), null);
+    }
+
+    /**
+     * One mistake, one finding: where the schema already says what is wrong with a value, a rule
+     * about the same value (its Lambda range, say) would only repeat it. The rule knows the key,
+     * so when the schema's finding has no hint it takes the rule's ("remove the key to use the
+     * default").
+     */
+    private static List<Finding> oneFindingPerMistake(List<Finding> findings) {
+        Map<String, String> ruleHints = new java.util.HashMap<>();
+        java.util.Set<String> schemaErrors = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (f.severity().isError() && isSchemaLayer(f.ruleId())) {
+                schemaErrors.add(f.pointer());
+            } else if (!isSchemaLayer(f.ruleId()) && f.hint() != null) {
+                ruleHints.putIfAbsent(f.pointer(), f.hint());
+            }
+        }
+        List<Finding> kept = new ArrayList<>(findings.size());
+        java.util.Set<String> hinted = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (!isSchemaLayer(f.ruleId())) {
+                if (!schemaErrors.contains(f.pointer())) {
+                    kept.add(f);
+                }
+            } else if (f.hint() == null && f.severity().isError() && ruleHints.containsKey(f.pointer())
+                    && hinted.add(f.pointer())) {
+                kept.add(f.withHint(ruleHints.get(f.pointer())));
+            } else {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isSchemaLayer(String ruleId) {
+        return ruleId.startsWith("schema.") || ruleId.startsWith("module-schema.") || ruleId.startsWith("yaml.");
     }
 
     private static String lowerFirst(String text) {

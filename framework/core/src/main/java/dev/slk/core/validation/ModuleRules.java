@@ -7,6 +7,7 @@ import dev.slk.core.findings.Severity;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.registry.RegisteredModule;
 import dev.slk.core.schema.DidYouMean;
+import dev.slk.core.text.Echo;
 import dev.slk.core.schema.JsonSchemaDocument;
 import dev.slk.core.schema.SchemaDefaults;
 import dev.slk.core.schema.SchemaValidation;
@@ -66,11 +67,11 @@ final class ModuleRules {
         String hint = DidYouMean.suggest(id, known).map(s -> "did you mean '" + s + "'? ").orElse("")
                 + "run 'slk list-modules' to see what is installed";
         if (enabled) {
-            ctx.error("integration.unknown", pointer, "integration '" + id + "' is enabled but no module has this id ("
+            ctx.error("integration.unknown", pointer, "integration " + Echo.quoted(id) + " is enabled but no module has this id ("
                     + list + ")", hint);
         } else {
-            ctx.warning("integration.unknown", pointer, "integration '" + id
-                    + "' is disabled and no module has this id (" + list + ")", hint);
+            ctx.warning("integration.unknown", pointer, "integration " + Echo.quoted(id)
+                    + " is disabled and no module has this id (" + list + ")", hint);
         }
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.core.findings.Secrets;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.schema.DidYouMean;
+import dev.slk.core.text.Echo;
 import dev.slk.core.text.LookAlikes;
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ final class ProjectRules {
     static void environment(RuleContext ctx) {
         ctx.text("/environment").ifPresent(env -> {
             if (!ENVIRONMENTS.contains(env)) {
-                ctx.error("environment", "/environment", "environment '" + env + "' is not one of dev, staging, prod",
+                ctx.error("environment", "/environment", "environment " + Echo.quoted(env) + " is not one of dev, staging, prod",
                         LookAlikes.withNote(DidYouMean.suggest(env, ENVIRONMENTS)
                                 .map(s -> "did you mean '" + s + "'?").orElse(null), env, "value"));
             }
@@ -75,9 +77,9 @@ final class ProjectRules {
     static void projectName(RuleContext ctx) {
         ctx.text("/projectName").ifPresent(name -> {
             if (!PROJECT_NAME.matcher(name).matches()) {
-                ctx.error("project-name", "/projectName", "projectName '" + name
-                        + "' must start with a lower-case letter and contain only lower-case letters, digits and hyphens",
-                        "e.g. " + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^[^a-z]+", ""));
+                ctx.error("project-name", "/projectName", "projectName " + Echo.quoted(name)
+                        + " must start with a lower-case letter and contain only lower-case letters, digits and hyphens",
+                        "e.g. " + Echo.text(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^[^a-z]+", "")));
             } else if (name.length() > PROJECT_NAME_MAX) {
                 ctx.error("project-name", "/projectName", "projectName is " + name.length()
                         + " characters long; at most " + PROJECT_NAME_MAX + " are allowed", null);
@@ -89,7 +91,7 @@ final class ProjectRules {
         ctx.text("/awsRegion").ifPresent(region -> {
             List<String> regions = AwsRegions.names();
             if (!regions.contains(region)) {
-                ctx.error("region", "/awsRegion", "awsRegion '" + region + "' is not an AWS region",
+                ctx.error("region", "/awsRegion", "awsRegion " + Echo.quoted(region) + " is not an AWS region",
                         LookAlikes.withNote(DidYouMean.suggest(region, regions).map(s -> "did you mean '" + s + "'?")
                                 .orElse("e.g. us-east-1, eu-west-1, ca-central-1"), region, "value"));
             }
@@ -122,8 +124,8 @@ final class ProjectRules {
             String base = "/securityLake/OCSFEventClass/" + i;
             ctx.text(base + "/sourceName").ifPresent(name -> {
                 if (!SOURCE_NAME.matcher(name).matches()) {
-                    ctx.error("security-lake.source-name", base + "/sourceName", "sourceName '" + name
-                            + "' may contain only letters, digits, '_', '-', ':' and '.', 1 to 64 of them", null);
+                    ctx.error("security-lake.source-name", base + "/sourceName", "sourceName " + Echo.quoted(name)
+                            + " may contain only letters, digits, '_', '-', ':' and '.', 1 to 64 of them", null);
                 } else if ((PROVIDER_ROLE_PREFIX + name + "-" + region).length() > ROLE_NAME_MAX) {
                     ctx.error("security-lake.source-name", base + "/sourceName", "sourceName '" + name
                             + "' is too long: Security Lake's role " + PROVIDER_ROLE_PREFIX + name + "-" + region
@@ -132,8 +134,8 @@ final class ProjectRules {
                                     + " characters in " + region);
                 }
                 if (!seen.add(name)) {
-                    ctx.error("security-lake.source-unique", base + "/sourceName", "sourceName '" + name
-                            + "' is used by two custom sources; names must be unique", null);
+                    ctx.error("security-lake.source-unique", base + "/sourceName", "sourceName " + Echo.quoted(name)
+                            + " is used by two custom sources; names must be unique", null);
                 }
             });
             JsonNode classes = sources.get(i).path("eventClasses");
@@ -142,7 +144,7 @@ final class ProjectRules {
                 ctx.text(pointer).ifPresent(eventClass -> {
                     Set<String> known = OcsfEventClasses.byName().keySet();
                     if (!known.contains(eventClass)) {
-                        ctx.error("security-lake.event-class", pointer, "'" + eventClass + "' is not an OCSF event class",
+                        ctx.error("security-lake.event-class", pointer, Echo.quoted(eventClass) + " is not an OCSF event class",
                                 DidYouMean.suggest(eventClass, known).map(s -> "did you mean " + s + "?")
                                         .orElse("see docs/CONFIG_SCHEMA.md for the list"));
                     }
@@ -159,18 +161,18 @@ final class ProjectRules {
 
     /** Memory and timeout limits of a Lambda function whose settings are at {@code base}. */
     static void lambdaLimits(RuleContext ctx, String base) {
-        ctx.wholeNumber(base + "/memorySize").ifPresent(memory -> {
-            if (memory < MEMORY_MIN || memory > MEMORY_MAX) {
-                ctx.error("lambda.memory", base + "/memorySize", "memorySize " + memory + " MB is outside Lambda's range "
-                        + MEMORY_MIN + " to " + MEMORY_MAX + " MB", null);
-            }
-        });
-        ctx.wholeNumber(base + "/timeout").ifPresent(timeout -> {
-            if (timeout < TIMEOUT_MIN || timeout > TIMEOUT_MAX) {
-                ctx.error("lambda.timeout", base + "/timeout", "timeout " + timeout + " s is outside Lambda's range "
-                        + TIMEOUT_MIN + " to " + TIMEOUT_MAX + " s", null);
-            }
-        });
+        String memory = base + "/memorySize";
+        ctx.wholeNumber(memory).filter(m -> !within(m, MEMORY_MIN, MEMORY_MAX)).ifPresent(m ->
+                ctx.error("lambda.memory", memory, "memorySize " + ctx.shown(memory) + " MB is outside Lambda's range "
+                        + MEMORY_MIN + " to " + MEMORY_MAX + " MB", null));
+        String timeout = base + "/timeout";
+        ctx.wholeNumber(timeout).filter(t -> !within(t, TIMEOUT_MIN, TIMEOUT_MAX)).ifPresent(t ->
+                ctx.error("lambda.timeout", timeout, "timeout " + ctx.shown(timeout) + " s is outside Lambda's range "
+                        + TIMEOUT_MIN + " to " + TIMEOUT_MAX + " s", null));
+    }
+
+    private static boolean within(BigInteger value, int min, int max) {
+        return value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0;
     }
 
     static void visibilityTimeout(RuleContext ctx) {
@@ -187,27 +189,32 @@ final class ProjectRules {
     }
 
     private static void consumer(RuleContext ctx, int visibility, String function, String queue) {
-        ctx.integer(function + "/timeout").ifPresent(timeout -> {
-            String name = function.substring(function.lastIndexOf('/') + 1);
-            if (visibility < timeout) {
-                ctx.error("sqs.visibility-timeout", "/sqsQueue/visibilityTimeout", "visibilityTimeout " + visibility
-                        + " s is shorter than the " + timeout + " s timeout of " + name + ", which consumes " + queue
-                        + "; Lambda refuses such an event source at deploy",
-                        "set visibilityTimeout to at least " + 6 * timeout + " (6 x the timeout)");
-            } else if (visibility < 6 * timeout) {
-                ctx.warning("sqs.visibility-timeout", "/sqsQueue/visibilityTimeout", "visibilityTimeout " + visibility
-                        + " s is less than 6 x the " + timeout + " s timeout of " + name
-                        + " (AWS's recommendation); messages may be processed twice while retries are pending",
-                        "set visibilityTimeout to " + 6 * timeout);
-            }
-        });
+        // A timeout outside Lambda's range is reported as such; comparing the queue with it would
+        // report the same mistake twice.
+        OptionalInt inRange = ctx.integer(function + "/timeout");
+        if (inRange.isEmpty() || inRange.getAsInt() < TIMEOUT_MIN || inRange.getAsInt() > TIMEOUT_MAX) {
+            return;
+        }
+        int timeout = inRange.getAsInt();
+        String name = function.substring(function.lastIndexOf('/') + 1);
+        if (visibility < timeout) {
+            ctx.error("sqs.visibility-timeout", "/sqsQueue/visibilityTimeout", "visibilityTimeout " + visibility
+                    + " s is shorter than the " + timeout + " s timeout of " + name + ", which consumes " + queue
+                    + "; Lambda refuses such an event source at deploy",
+                    "set visibilityTimeout to at least " + 6 * timeout + " (6 x the timeout)");
+        } else if (visibility < 6 * timeout) {
+            ctx.warning("sqs.visibility-timeout", "/sqsQueue/visibilityTimeout", "visibilityTimeout " + visibility
+                    + " s is less than 6 x the " + timeout + " s timeout of " + name
+                    + " (AWS's recommendation); messages may be processed twice while retries are pending",
+                    "set visibilityTimeout to " + 6 * timeout);
+        }
     }
 
     /** A blank alias was written on purpose (an absent one defaults, see DerivedDefaults); KMS reserves aws/. */
     static void keyAlias(RuleContext ctx) {
         boolean cmk = ctx.enabled("/encryption/enabled")
                 && ctx.text("/encryption/keyType").map("CUSTOMER_MANAGED_CMK"::equals).orElse(false);
-        String derived = ctx.text("/projectName").filter(n -> PROJECT_NAME.matcher(n).matches()).orElse("demo")
+        String derived = ctx.text("/projectName").filter(n -> n.length() <= PROJECT_NAME_MAX && PROJECT_NAME.matcher(n).matches()).orElse("demo")
                 + "-" + ctx.text("/environment").orElse("dev");
         ctx.text("/encryption/keyAlias").filter(alias -> cmk).ifPresent(alias -> {
             if (alias.isBlank()) {
@@ -216,7 +223,7 @@ final class ProjectRules {
                         "remove the key to use the default " + derived + ", or write one");
             } else if (alias.startsWith("alias/")) {
                 ctx.error("encryption.key-alias", "/encryption/keyAlias", "encryption.keyAlias is written without "
-                        + "the alias/ prefix; slk adds it", "write keyAlias: " + alias.substring("alias/".length()));
+                        + "the alias/ prefix; slk adds it", "write keyAlias: " + Echo.text(alias.substring("alias/".length())));
             } else if (alias.startsWith("aws/")) {
                 ctx.error("encryption.key-alias", "/encryption/keyAlias", "encryption.keyAlias may not start with "
                         + "aws/: KMS reserves those aliases for AWS managed keys", "e.g. " + derived);
@@ -232,7 +239,7 @@ final class ProjectRules {
         for (String key : List.of("s3Bucket", "externalId")) {
             String pointer = "/securityLake/" + key;
             ctx.text(pointer).filter(v -> PLACEHOLDER.matcher(v).find()).ifPresent(value -> {
-                String shown = Secrets.isSecretKey(key) ? Secrets.redact(value) : "'" + value + "'";
+                String shown = Secrets.isSecretKey(key) ? Secrets.redact(value) : Echo.quoted(value);
                 ctx.add("placeholder", prod ? Severity.HIGH : Severity.MEDIUM, pointer, "securityLake." + key
                         + " is still a placeholder (" + shown + ")" + (prod ? "; prod cannot deploy with it" : ""),
                         "externalId".equals(key)

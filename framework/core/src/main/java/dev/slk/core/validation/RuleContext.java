@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.text.Echo;
 import dev.slk.core.yaml.YamlDocument;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +50,40 @@ final class RuleContext {
         return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
     }
 
+    /** A whole number that fits an int, as the model binds it (see {@link #wholeNumber}). */
     OptionalInt integer(String pointer) {
-        JsonNode node = config.at(pointer);
-        return node.isIntegralNumber() && node.canConvertToInt() ? OptionalInt.of(node.asInt()) : OptionalInt.empty();
+        return wholeNumber(pointer).filter(n -> n.bitLength() < 32).map(n -> OptionalInt.of(n.intValue()))
+                .orElse(OptionalInt.empty());
     }
 
-    /** An integer of any size; values beyond a long read as Long.MIN/MAX_VALUE, so range checks still fire. */
-    java.util.OptionalLong wholeNumber(String pointer) {
+    /**
+     * A whole number of any size: an integer, or a decimal whose value is whole ({@code 1e3},
+     * {@code 1000.0}), which the schema's {@code integer} accepts and the model binds as 1000.
+     * Infinities and fractions read as absent: the schema has reported them.
+     */
+    Optional<BigInteger> wholeNumber(String pointer) {
         JsonNode node = config.at(pointer);
-        if (!node.isIntegralNumber()) {
-            return java.util.OptionalLong.empty();
+        if (node.isIntegralNumber()) {
+            return Optional.of(node.bigIntegerValue());
         }
-        if (node.canConvertToLong()) {
-            return java.util.OptionalLong.of(node.asLong());
+        if (!node.isNumber() || node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            return Optional.empty();
         }
-        return java.util.OptionalLong.of(node.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+        BigDecimal value = node.decimalValue();
+        if (value.signum() == 0) {
+            return Optional.of(BigInteger.ZERO);
+        }
+        BigDecimal whole = value.stripTrailingZeros();
+        return whole.scale() <= 0 ? Optional.of(whole.toBigIntegerExact()) : Optional.empty();
+    }
+
+    /**
+     * @param pointer JSON pointer of a number in the effective configuration
+     * @return the number as the file writes it ({@code 1e3}), for messages
+     */
+    String shown(String pointer) {
+        String origin = overrideOrigins.getOrDefault(pointer, pointer);
+        return document.writtenNumber(origin).map(Echo::text).orElseGet(() -> Echo.text(config.at(pointer).asText()));
     }
 
     boolean enabled(String pointer) {

@@ -15,16 +15,20 @@ import java.util.Map;
  * @param keyLocations JSON pointer to the position of its key (or of the item, in a list)
  * @param valueLocations JSON pointer to the position of its value
  * @param problems duplicate keys and other structural errors
+ * @param numbers JSON pointer to the text of a number as the file writes it ({@code 1e3},
+ *     {@code 0x1F}, {@code 99999999999999999999}), so that messages repeat what the user wrote
  */
 public record YamlDocument(
         String file,
         JsonNode root,
         Map<String, SourceLocation> keyLocations,
         Map<String, SourceLocation> valueLocations,
-        List<Finding> problems) {
+        List<Finding> problems,
+        Map<String, String> numbers) {
 
     /** Makes the maps and list immutable. */
     public YamlDocument {
+        numbers = Map.copyOf(numbers);
         keyLocations = Map.copyOf(keyLocations);
         valueLocations = Map.copyOf(valueLocations);
         problems = List.copyOf(problems);
@@ -49,6 +53,14 @@ public record YamlDocument(
      */
     public SourceLocation valueLocation(String pointer) {
         return nearest(valueLocations, pointer);
+    }
+
+    /**
+     * @param pointer JSON pointer of a number in the file
+     * @return the number as written, or empty when the file holds no number there
+     */
+    public java.util.Optional<String> writtenNumber(String pointer) {
+        return java.util.Optional.ofNullable(numbers.get(pointer));
     }
 
     /** @return true when the file itself contains this pointer */

@@ -8,6 +8,7 @@ import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.text.Echo;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,13 @@ public final class YamlLoader {
     /** A document that expands to more nodes than this through aliases is refused. */
     static final int MAX_NODES = 200_000;
     static final int MAX_DEPTH = 64;
+    /**
+     * Numbers longer than this, or with a decimal exponent beyond {@link #MAX_EXPONENT}, are read
+     * as infinities: every limit slk checks is far smaller, and parsing or comparing such numbers
+     * exactly costs time that grows faster than their length.
+     */
+    static final int MAX_NUMBER_CHARS = 400;
+    static final int MAX_EXPONENT = 400;
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
@@ -92,7 +100,7 @@ public final class YamlLoader {
             conversion.valueLocations.put("", at(displayName, root.getStartMark()));
         }
         return new YamlDocument(displayName, tree, conversion.keyLocations, conversion.valueLocations,
-                conversion.problems);
+                conversion.problems, conversion.numbers);
     }
 
     private static LoaderOptions options() {
@@ -156,6 +164,7 @@ public final class YamlLoader {
         private final Map<String, SourceLocation> keyLocations = new HashMap<>();
         private final Map<String, SourceLocation> valueLocations = new HashMap<>();
         private final List<Finding> problems = new ArrayList<>();
+        private final Map<String, String> numbers = new HashMap<>();
         private final Set<Node> onPath = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         private int converted;
 
@@ -192,7 +201,11 @@ public final class YamlLoader {
                     }
                     return array;
                 }
-                return scalar((ScalarNode) node);
+                JsonNode value = scalar((ScalarNode) node);
+                if (value.isNumber()) {
+                    numbers.put(pointer, ((ScalarNode) node).getValue());
+                }
+                return value;
             } finally {
                 onPath.remove(node);
             }
@@ -249,6 +262,9 @@ public final class YamlLoader {
 
         private JsonNode integer(String text) {
             String t = text.startsWith("+") ? text.substring(1) : text;
+            if (t.length() > MAX_NUMBER_CHARS) {
+                return beyondRange(t.startsWith("-"));
+            }
             BigInteger value;
             if (t.startsWith("0x")) {
                 value = new BigInteger(t.substring(2), 16);
@@ -271,7 +287,39 @@ public final class YamlLoader {
             if (t.equals(".nan")) {
                 return nodes.numberNode(Double.NaN);
             }
-            return nodes.numberNode(new java.math.BigDecimal(text));
+            if (t.length() > MAX_NUMBER_CHARS) {
+                return beyondRange(t.startsWith("-"));
+            }
+            BigDecimal value;
+            try {
+                value = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                // An exponent beyond an int: 1e9999999999.
+                return t.contains("e-") ? nearZero(t.startsWith("-")) : beyondRange(t.startsWith("-"));
+            }
+            int magnitude = value.precision() - value.scale();
+            if (value.signum() != 0 && magnitude > MAX_EXPONENT) {
+                return beyondRange(value.signum() < 0);
+            }
+            if (value.signum() != 0 && magnitude < -MAX_EXPONENT) {
+                return nearZero(value.signum() < 0);
+            }
+            if (magnitude > 18 && value.stripTrailingZeros().scale() <= 0) {
+                // A whole number beyond a long (1e309): the schema validator compares decimals of
+                // that size through their long value, so hand it the exact integer instead.
+                return nodes.numberNode(value.toBigIntegerExact());
+            }
+            return nodes.numberNode(value);
+        }
+
+        /** Beyond every range slk checks: kept as an infinity, so no check expands it digit by digit. */
+        private JsonNode beyondRange(boolean negative) {
+            return nodes.numberNode(negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        }
+
+        /** A non-zero number too close to zero to matter: still not zero, and not whole. */
+        private JsonNode nearZero(boolean negative) {
+            return nodes.numberNode(negative ? -Double.MIN_VALUE : Double.MIN_VALUE);
         }
     }
 

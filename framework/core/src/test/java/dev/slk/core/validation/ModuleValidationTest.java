@@ -74,10 +74,10 @@ class ModuleValidationTest {
     void allFourLayersReportInOneRun() {
         ValidationReport report = validate(minimalWith("environment: qa\nsqsQueue:\n  visiblity: 1\n"
                 + "integrations:\n  sample-source:\n    enabled: true\n    config:\n      poller:\n"
-                + "        schedule: rate(0 minutes)\n        timeout: 1000\n"
+                + "        schedule: rate(0 minutes)\n        memorySize: 20000\n"
                 + "  sample-sink:\n    enabled: true\n    config:\n      endpoint: 42\n"));
         List<String> rules = report.findings().stream().map(Finding::ruleId).distinct().sorted().toList();
-        assertEquals(List.of("environment", "lambda.timeout", "module-schema.type", "module.sample-source",
+        assertEquals(List.of("environment", "lambda.memory", "module-schema.type", "module.sample-source",
                 "schedule", "schema.additionalProperties"), rules, describe(report));
         assertEquals(List.of("sample-source", "sample-sink"), report.modulesChecked());
     }

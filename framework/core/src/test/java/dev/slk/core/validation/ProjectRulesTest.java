@@ -56,7 +56,6 @@ class ProjectRulesTest {
                 Arguments.of("sqs.visibility-timeout", "sqsQueue:\n  visibilityTimeout: 120\n", Severity.MEDIUM, 2),
                 Arguments.of("sqs.visibility-timeout", "securityHub:\n  enabled: true\n"
                         + "coreProcessing:\n  securityHubProcessor:\n    timeout: 400\n", Severity.HIGH, 0),
-                Arguments.of("encryption.key-alias", "encryption:\n  keyAlias: ''\n", Severity.HIGH, 2),
                 Arguments.of("encryption.key-alias", "encryption:\n  keyAlias: alias/demo\n", Severity.HIGH, 2),
                 Arguments.of("encryption.key-alias", "encryption:\n  keyAlias: aws/demo\n", Severity.HIGH, 2),
                 Arguments.of("sqs.required", "sqsQueue:\n  enabled: false\nintegrations:\n  sample-source:\n"
@@ -186,6 +185,16 @@ class ProjectRulesTest {
         assertEquals("/production/encryptionKeyType", finding.pointer());
         assertEquals(yaml.lines().toList().indexOf("  encryptionKeyType: AWS_OWNED_CMK") + 1, finding.location().line());
         assertTrue(finding.message().contains("set by /production/encryptionKeyType"), finding.message());
+    }
+
+    @Test
+    void anEmptyKeyAliasIsOneFindingThatSaysTheDefaultWouldServe() {
+        ValidationReport report = validate(minimalWith("encryption:\n  keyAlias: ''\n"));
+        assertEquals(1, report.findings().size(), describe(report));
+        Finding finding = report.findings().get(0);
+        assertEquals("schema.pattern", finding.ruleId(), describe(report));
+        assertEquals("/encryption/keyAlias", finding.pointer());
+        assertEquals("remove the key to use the default demo-dev, or write one", finding.hint());
     }
 
     @Test
