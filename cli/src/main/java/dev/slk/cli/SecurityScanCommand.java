@@ -10,6 +10,8 @@ import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.report.CheckReport;
+import dev.slk.core.report.ReportFormat;
 import dev.slk.core.text.Echo;
 import dev.slk.core.workspace.WorkspacePaths;
 import dev.slk.core.yaml.UnreadableInputException;
@@ -20,10 +22,6 @@ import dev.slk.scan.ScanOutcome;
 import dev.slk.scan.ScanReport;
 import dev.slk.scan.ScanRequest;
 import dev.slk.scan.SecurityScan;
-import dev.slk.scan.report.JsonReport;
-import dev.slk.scan.report.ReportOutput;
-import dev.slk.scan.report.SarifReport;
-import dev.slk.scan.report.TextReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -69,19 +68,8 @@ final class SecurityScanCommand implements Callable<Integer> {
         List<Path> paths = new ArrayList<>();
     }
 
-    /** Output formats of this command. */
-    enum Format {
-        text,
-        json,
-        sarif
-    }
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
-    private Path output;
+    @Mixin
+    private ReportOptions reportOptions;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "Accept the findings whose fingerprints FILE lists.")
     private Path baseline;
@@ -118,7 +106,8 @@ final class SecurityScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UnreadableInputException, IOException {
         if (listRules) {
-            cli.out().print(format == Format.text ? rulesText(RuleCatalogue.all()) : rulesJson(RuleCatalogue.all()));
+            cli.out().print(reportOptions.format == ReportFormat.text ? rulesText(RuleCatalogue.all())
+                    : rulesJson(RuleCatalogue.all()));
             return ExitCodes.OK;
         }
         if (updateBaseline && baseline == null) {
@@ -130,8 +119,8 @@ final class SecurityScanCommand implements Callable<Integer> {
         // The targets are checked before the scan so that a refusal costs nothing and writes nothing.
         if (updateBaseline) {
             AtomicWriter.checkFile(resolve(baseline), baseline.toString(), Baseline.OWNERSHIP);
-        } else if (output != null) {
-            ReportOutput.check(resolve(output), output.toString());
+        } else {
+            reportOptions.checkTarget(cli, ScanOutcome.OUTPUT);
         }
         ScanRequest request = request();
         ScanReport report;
@@ -147,22 +136,10 @@ final class SecurityScanCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Baseline accepted = baseline == null ? Baseline.empty() : Baseline.read(resolve(baseline), baseline.toString());
-        ScanOutcome outcome = new ScanOutcome(report, accepted, failOn, baseline != null);
-        String rendered = switch (format) {
-            case text -> TextReport.render(outcome);
-            case json -> JsonReport.render(outcome, BuildInfo.slkVersion()) + "\n";
-            case sarif -> SarifReport.render(outcome, RuleCatalogue.all(), BuildInfo.slkVersion()) + "\n";
-        };
-        if (output != null) {
-            ReportOutput.write(resolve(output), output.toString(), rendered);
-            cli.note(TextReport.summary(outcome) + "; report written to " + output);
-        } else {
-            cli.out().print(rendered);
-        }
-        if (format != Format.text) {
-            report.notices().forEach(n -> cli.note(n.relativePath() + ": " + n.message()));
-        }
-        return outcome.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        ScanOutcome outcome = new ScanOutcome(report, accepted, failOn, baseline == null ? null : baseline.toString());
+        CheckReport checked = outcome.toReport(BuildInfo.slkVersion());
+        reportOptions.emit(cli, checked, ScanOutcome.OUTPUT);
+        return checked.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private ScanRequest request() throws UnreadableInputException, IOException {

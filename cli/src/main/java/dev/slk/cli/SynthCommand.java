@@ -1,7 +1,10 @@
 package dev.slk.cli;
 
+import dev.slk.core.BuildInfo;
 import dev.slk.core.config.ConfigReader;
 import dev.slk.core.config.ConfigSource;
+import dev.slk.core.report.ReportFormat;
+import dev.slk.core.report.Reports;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
 import dev.slk.stack.NodeRuntime;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -87,8 +91,10 @@ final class SynthCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (result instanceof SynthResult.Invalid invalid) {
-            cli.out().print(format == OutputFormat.json ? ReportRenderer.json(invalid.report(), strict) + "\n"
-                    : ReportRenderer.text(invalid.report(), cli.noColor()));
+            // The configuration's findings, in the report layer's text or JSON, as validate-config prints them.
+            ReportFormat as = format == OutputFormat.json ? ReportFormat.json : ReportFormat.text;
+            cli.out().print(Reports.render(invalid.report().toReport(strict, BuildInfo.slkVersion()), as,
+                    !cli.noColor() && Ansi.AUTO.enabled()).text());
             cli.error("the configuration is invalid; nothing was synthesized");
             return ExitCodes.FINDINGS;
         }

@@ -1,7 +1,9 @@
 package dev.slk.cli;
 
+import dev.slk.core.BuildInfo;
 import dev.slk.core.config.ConfigReader;
 import dev.slk.core.config.ConfigSource;
+import dev.slk.core.io.OutputException;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.validation.ConfigValidator;
 import dev.slk.core.validation.ValidationReport;
@@ -30,9 +32,8 @@ final class ValidateConfigCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions configOptions;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private OutputFormat format;
+    @Mixin
+    private ReportOptions reportOptions;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     private boolean strict;
@@ -42,8 +43,9 @@ final class ValidateConfigCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UnreadableInputException {
+    public Integer call() throws UnreadableInputException, OutputException {
         ConfigSource source = configOptions.select(cli);
+        reportOptions.checkTarget(cli, ValidationReport.OUTPUT);
         ModuleRegistry registry = Modules.usable(cli);
         YamlDocument document = ConfigReader.read(source);
         String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
@@ -51,12 +53,7 @@ final class ValidateConfigCommand implements Callable<Integer> {
         if (strict) {
             report = report.strict();
         }
-        if (format == OutputFormat.json) {
-            cli.out().println(ReportRenderer.json(report, strict));
-        } else {
-            cli.out().print(ReportRenderer.text(report, cli.noColor()));
-        }
-        cli.out().flush();
+        reportOptions.emit(cli, report.toReport(strict, BuildInfo.slkVersion()), ValidationReport.OUTPUT);
         return report.valid() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

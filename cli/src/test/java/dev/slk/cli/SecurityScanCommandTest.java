@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slk.core.testing.ReportSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,10 +42,70 @@ class SecurityScanCommandTest {
         writeSecret("src/App.java", "class App {\n    String t = \"" + token + "\";\n}\n");
         Slk.Result r = Slk.run(dir, "security-scan", "--no-infra");
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().startsWith("src/App.java\n  2:17  high      github-token  "), r.out());
-        assertTrue(r.out().contains("'ghp_...' (40 characters)"), r.out());
-        assertTrue(r.out().contains("      hint: "), r.out());
+        assertTrue(r.out().startsWith("src/App.java:2:17: error: GitHub token: 'ghp_...' (40 characters)"
+                + " [github-token]\n    "), r.out());
+        assertTrue(r.out().contains("1 finding fails at --fail-on medium"), r.out());
         assertFalse(r.out().contains(token.substring(0, 5)) || r.err().contains(token.substring(0, 5)), r.out());
+    }
+
+    @Test
+    void jsonIsTheDocumentedReportWithItsExactShape() throws Exception {
+        writeSecret("src/App.java", "class App {\n    String t = \"" + githubToken('q') + "\";\n}\n");
+        writeSecret("t.py", "# slk-scan:ignore github-token revoked token kept as a test fixture\nT = '"
+                + githubToken('z') + "'\n");
+        Slk.Result r = Slk.run(dir, "security-scan", "--no-infra", "--format", "json");
+        assertEquals(1, r.exitCode(), r.err());
+        ObjectNode json = (ObjectNode) ReportSchemas.assertValidJsonReport(r.out());
+        for (JsonNode finding : json.get("findings")) {
+            assertTrue(finding.get("fingerprint").asText().matches("[0-9a-f]{32}"), finding.toString());
+            ((ObjectNode) finding).remove("fingerprint");
+            ((ObjectNode) finding).put("hint", "HINT");
+        }
+        json.put("version", "VERSION");
+        assertTrue(json.at("/facts/seconds").isNumber());
+        ((ObjectNode) json.get("facts")).put("seconds", 0);
+        assertEquals(new ObjectMapper().readTree("""
+                {
+                  "reportVersion": 1,
+                  "tool": "slk security-scan",
+                  "command": "security-scan",
+                  "version": "VERSION",
+                  "passed": false,
+                  "failOn": "medium",
+                  "summary": {"findings": 2, "failing": 1, "belowThreshold": 0, "suppressed": 1, "baselined": 0},
+                  "facts": {"filesScanned": 2, "bytesScanned": 188, "binarySkipped": 0, "seconds": 0},
+                  "findings": [
+                    {"rule": "github-token", "severity": "high", "level": "error", "status": "failing",
+                     "message": "GitHub token: 'ghp_...' (40 characters)", "hint": "HINT",
+                     "location": {"file": "src/App.java", "line": 2, "column": 17},
+                     "evidence": "'ghp_...' (40 characters)"},
+                    {"rule": "github-token", "severity": "high", "level": "error", "status": "suppressed",
+                     "message": "GitHub token: 'ghp_...' (40 characters)", "hint": "HINT",
+                     "location": {"file": "t.py", "line": 2, "column": 6},
+                     "evidence": "'ghp_...' (40 characters)",
+                     "acceptance": {"kind": "suppressed", "reason": "revoked token kept as a test fixture"}}
+                  ],
+                  "notices": []
+                }
+                """), json, json.toPrettyString());
+    }
+
+    @Test
+    void sarifValidatesAgainstTheSarifSchemaAndJUnitAgainstTheJUnitSchema() throws Exception {
+        writeSecret("src/App.java", "class App {\n    String t = \"" + githubToken('q') + "\";\n}\n");
+        Slk.Result sarif = Slk.run(dir, "security-scan", "--no-infra", "--format", "sarif");
+        assertEquals(1, sarif.exitCode(), sarif.err());
+        JsonNode run = ReportSchemas.assertValidSarif(sarif.out()).at("/runs/0");
+        assertTrue(run.at("/tool/driver/rules").size() > 20, "the whole catalogue describes the rules");
+        assertEquals("github-token", run.at("/results/0/ruleId").asText());
+        assertEquals(2, run.at("/results/0/locations/0/physicalLocation/region/startLine").asInt());
+        Slk.Result junit = Slk.run(dir, "security-scan", "--no-infra", "--format", "junit");
+        assertEquals(1, junit.exitCode(), junit.err());
+        ReportSchemas.assertValidJUnit(junit.out());
+        assertTrue(junit.out().contains("<testcase classname=\"github-token\" name=\"src/App.java:2:17\">\n"
+                + "      <failure type=\"high\""), junit.out());
+        assertTrue(junit.out().contains("<testcase classname=\"jwt\" name=\"no findings\"/>"), junit.out());
+        assertFalse(sarif.out().contains(githubToken('q').substring(0, 5)) || junit.out().contains(githubToken('q').substring(0, 5)));
     }
 
     @Test
@@ -65,8 +127,9 @@ class SecurityScanCommandTest {
         Slk.Result r = Slk.run(dir, "security-scan", "--no-infra", "--format", "json");
         assertEquals(0, r.exitCode(), r.out());
         JsonNode finding = new ObjectMapper().readTree(r.out()).at("/findings/0");
-        assertTrue(finding.get("suppressed").asBoolean());
-        assertEquals("revoked token kept as a test fixture", finding.get("suppressionReason").asText());
+        assertEquals("suppressed", finding.get("status").asText());
+        assertEquals("suppressed", finding.at("/acceptance/kind").asText());
+        assertEquals("revoked token kept as a test fixture", finding.at("/acceptance/reason").asText());
     }
 
     @Test
@@ -148,9 +211,9 @@ class SecurityScanCommandTest {
         assertEquals(1, r.exitCode(), r.out() + r.err());
         JsonNode finding = new ObjectMapper().readTree(r.out()).at("/findings/0");
         assertEquals("infra-unencrypted-topic", finding.get("rule").asText());
-        assertEquals("cdk.out/demo-prod.template.json", finding.get("path").asText());
+        assertEquals("cdk.out/demo-prod.template.json", finding.at("/location/file").asText());
         assertEquals("okta-logs", finding.get("module").asText());
-        assertEquals(3, finding.get("line").asInt());
+        assertEquals(3, finding.at("/location/line").asInt());
     }
 
     @Test
@@ -200,7 +263,7 @@ class SecurityScanCommandTest {
 
     @Test
     void anEarlierReportOfEveryFormatIsReplaced() throws Exception {
-        for (String format : new String[] {"text", "json", "sarif"}) {
+        for (String format : new String[] {"text", "json", "sarif", "junit"}) {
             assertEquals(0, Slk.run(dir, "security-scan", "--no-infra", "--format", format, "--output", "r").exitCode());
             Slk.Result again = Slk.run(dir, "security-scan", "--no-infra", "--format", format, "--output", "r");
             assertEquals(0, again.exitCode(), format + ": " + again.err());

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.testing.AliasBombs;
 import dev.slk.core.testing.Configs;
+import dev.slk.core.testing.ReportSchemas;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,21 +62,97 @@ class ValidateConfigCommandTest {
     }
 
     @Test
-    void jsonFormatIsMachineReadable() throws Exception {
-        write("c.yaml", VALID.replace("awsRegion: us-east-1", "awsRegion: us-east-1\nfoo: 1"));
+    void jsonIsTheDocumentedReportWithItsExactShape() throws Exception {
+        write("c.yaml", VALID.replace("awsRegion: us-east-1", "awsRegion: us-east-1\nfoo: 1")
+                .replace("externalId: secretsmanager:demo/external-id", "externalId: PLACEHOLDER_ID"));
         Slk.Result r = Slk.run(dir, "validate-config", "--config", "c.yaml", "--format", "json");
-        assertEquals(1, r.exitCode());
-        JsonNode json = new ObjectMapper().readTree(r.out());
-        assertFalse(json.get("valid").asBoolean());
-        assertEquals(1, json.get("errors").asInt());
-        JsonNode finding = json.get("findings").get(0);
-        assertEquals("high", finding.get("severity").asText());
-        assertEquals("error", finding.get("level").asText());
-        assertEquals("schema.additionalProperties", finding.get("rule").asText());
-        assertEquals("c.yaml", finding.get("file").asText());
-        assertEquals(4, finding.get("line").asInt());
-        assertEquals(1, finding.get("column").asInt());
-        assertEquals("/foo", finding.get("pointer").asText());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        ObjectNode json = (ObjectNode) ReportSchemas.assertValidJsonReport(r.out());
+        assertEquals(json, ReportSchemas.assertValidJsonReport(
+                Slk.run(dir, "validate-config", "--config", "c.yaml", "--format", "json").out()),
+                "the same input gives the same document, fingerprints included");
+        // The shape is exact; the wording of messages and hints belongs to the rules' own tests.
+        for (JsonNode finding : json.get("findings")) {
+            assertTrue(finding.get("fingerprint").asText().matches("[0-9a-f]{32}"), finding.toString());
+            assertFalse(finding.get("message").asText().isBlank() || finding.get("hint").asText().isBlank());
+            ((ObjectNode) finding).remove("fingerprint");
+            ((ObjectNode) finding).put("message", "MESSAGE").put("hint", "HINT");
+        }
+        assertFalse(r.out().contains("PLACEHOLDER_ID"), "the placeholder is redacted");
+        json.put("version", "VERSION");
+        assertEquals(new ObjectMapper().readTree("""
+                {
+                  "reportVersion": 1,
+                  "tool": "slk validate-config",
+                  "command": "validate-config",
+                  "version": "VERSION",
+                  "passed": false,
+                  "failOn": "high",
+                  "summary": {"findings": 2, "failing": 1, "belowThreshold": 1, "suppressed": 0, "baselined": 0},
+                  "facts": {"file": "c.yaml", "valid": false, "strict": false, "errors": 1, "warnings": 1,
+                            "modulesChecked": []},
+                  "findings": [
+                    {"rule": "schema.additionalProperties", "severity": "high", "level": "error", "status": "failing",
+                     "message": "MESSAGE", "hint": "HINT", "location": {"file": "c.yaml", "line": 4, "column": 1},
+                     "pointer": "/foo"},
+                    {"rule": "placeholder", "severity": "medium", "level": "warning", "status": "belowThreshold",
+                     "message": "MESSAGE", "hint": "HINT", "location": {"file": "c.yaml", "line": 9, "column": 15},
+                     "pointer": "/securityLake/externalId"}
+                  ],
+                  "notices": []
+                }
+                """), json, json.toPrettyString());
+    }
+
+    @Test
+    void sarifOfAConfigValidatesAgainstTheSarifSchemaWithEveryRuleDescribed() throws Exception {
+        write("c.yaml", VALID.replace("awsRegion: us-east-1", "awsRegion: us-east-1\nfoo: 1"));
+        Slk.Result r = Slk.run(dir, "validate-config", "--config", "c.yaml", "--format", "sarif");
+        assertEquals(1, r.exitCode(), r.err());
+        JsonNode run = ReportSchemas.assertValidSarif(r.out()).at("/runs/0");
+        assertEquals("slk validate-config", run.at("/tool/driver/name").asText());
+        assertEquals("schema.additionalProperties", run.at("/tool/driver/rules/0/id").asText());
+        assertEquals("8.0", run.at("/tool/driver/rules/0/properties/security-severity").asText());
+        assertEquals("c.yaml", run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(4, run.at("/results/0/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals("/foo", run.at("/results/0/properties/pointer").asText());
+    }
+
+    @Test
+    void junitOfAConfigHasAFailedTestCasePerErrorAndTheJUnitSchemaAcceptsIt() throws Exception {
+        write("c.yaml", VALID.replace("awsRegion: us-east-1", "awsRegion: us-east-1\nfoo: 1"));
+        Slk.Result r = Slk.run(dir, "validate-config", "--config", "c.yaml", "--format", "junit");
+        assertEquals(1, r.exitCode(), r.err());
+        ReportSchemas.assertValidJUnit(r.out());
+        assertTrue(r.out().contains("<testsuites name=\"slk validate-config\" tests=\"1\" failures=\"1\" errors=\"0\">"),
+                r.out());
+        assertTrue(r.out().contains("<testcase classname=\"schema.additionalProperties\" name=\"c.yaml:4:1 /foo\">"),
+                r.out());
+    }
+
+    @Test
+    void outputWritesTheReportAtomicallyAndNeverReplacesAUserFile() throws Exception {
+        write("config.yaml", VALID);
+        for (String format : new String[] {"text", "json", "sarif", "junit"}) {
+            Slk.Result first = Slk.run(dir, "validate-config", "--format", format, "--output", "report.out");
+            assertEquals(0, first.exitCode(), format + ": " + first.err());
+            assertEquals("", first.out());
+            assertEquals("slk: note: config.yaml: valid (0 errors, 0 warnings; modules checked: none); report written"
+                    + " to report.out\n", first.err());
+            Slk.Result again = Slk.run(dir, "validate-config", "--format", format, "--output", "report.out");
+            assertEquals(0, again.exitCode(), format + " replaces its own earlier report: " + again.err());
+        }
+        assertTrue(Files.readString(dir.resolve("report.out")).contains("<testsuites name=\"slk validate-config\""));
+        Slk.Result refused = Slk.run(dir, "validate-config", "--output", "config.yaml");
+        assertEquals(2, refused.exitCode());
+        assertEquals("slk: error: config.yaml: exists and is not an slk validate-config report; slk will not replace"
+                + " it (remove it or name another file)\n", refused.err());
+        assertEquals(VALID, Files.readString(dir.resolve("config.yaml")));
+        Slk.Result scanReport = Slk.run(dir, "security-scan", "--no-infra", "--format", "json", "--output", "scan.json");
+        assertEquals(0, scanReport.exitCode(), scanReport.err());
+        assertEquals(2, Slk.run(dir, "validate-config", "--output", "scan.json").exitCode(),
+                "a security-scan report is not validate-config's to replace");
     }
 
     @Test

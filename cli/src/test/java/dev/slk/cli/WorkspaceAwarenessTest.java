@@ -33,7 +33,7 @@ class WorkspaceAwarenessTest {
         write("modules/okta-logs/src/App.java", "class App { String t = \"" + githubToken() + "\"; }\n");
         Slk.Result r = Slk.run(root.resolve("modules/okta-logs"), "security-scan", "--module", "okta-logs", "--no-infra");
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().startsWith("modules/okta-logs/src/App.java\n"), r.out());
+        assertTrue(r.out().startsWith("modules/okta-logs/src/App.java:1:25: error: "), r.out());
         assertTrue(r.out().contains("github-token"), r.out());
         assertEquals("", r.err());
     }

@@ -1,9 +1,16 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.Acceptance;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Finding.Status;
 import dev.slk.core.findings.Severity;
+import dev.slk.core.report.CheckReport;
+import dev.slk.core.report.Notice;
+import dev.slk.core.report.ReportOutput;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A scan report judged against a baseline and a failure threshold.
@@ -11,36 +18,71 @@ import java.util.List;
  * @param report the scan report
  * @param baseline accepted fingerprints
  * @param failOn the lowest severity that fails the scan
- * @param baselineUsed whether a baseline file was given (SARIF then marks new findings)
+ * @param baselineFile the baseline file as the user named it, or null when none was given (SARIF
+ *     then marks each result new or unchanged)
  */
-public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn, boolean baselineUsed) {
+public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn, String baselineFile) {
 
-    /**
-     * @param finding a finding of the report
-     * @return its status
-     */
-    public Status status(Finding finding) {
-        if (!finding.accepted() && baseline.accepts(finding)) {
-            return Status.BASELINED;
-        }
-        return finding.status(failOn);
+    /** The command name reports carry. */
+    public static final String COMMAND = "security-scan";
+
+    /** Where {@code --output} may write: nowhere but absent, empty or earlier security-scan reports. */
+    public static final ReportOutput OUTPUT = new ReportOutput(COMMAND,
+            line -> line.contains(" at --fail-on ") && line.contains(" scanned in "));
+
+    /** @return the findings, those the baseline lists marked as accepted by it */
+    public List<Finding> findings() {
+        Acceptance baselined = new Acceptance.Baselined(baselineFile == null ? "" : baselineFile);
+        return report.findings().stream()
+                .map(f -> !f.accepted() && baseline.accepts(f) ? f.withAcceptance(baselined) : f)
+                .toList();
     }
 
     /** @return the findings that fail the scan */
     public List<Finding> failing() {
-        return report.findings().stream().filter(f -> status(f) == Status.FAILING).toList();
-    }
-
-    /**
-     * @param status a status
-     * @return how many findings have it
-     */
-    public long count(Status status) {
-        return report.findings().stream().filter(f -> status(f) == status).count();
+        return findings().stream().filter(f -> f.status(failOn) == Status.FAILING).toList();
     }
 
     /** @return true when nothing fails */
     public boolean passed() {
         return failing().isEmpty();
+    }
+
+    /**
+     * @param version the slk version
+     * @return the outcome as the one report layer renders it
+     */
+    public CheckReport toReport(String version) {
+        List<Finding> findings = findings();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("filesScanned", report.filesScanned());
+        facts.put("bytesScanned", report.bytesScanned());
+        facts.put("binarySkipped", report.binarySkipped());
+        facts.put("seconds", report.elapsed().toMillis() / 1000.0);
+        if (baselineFile != null) {
+            facts.put("baseline", baselineFile);
+        }
+        List<Notice> notices = report.notices().stream().map(n -> new Notice(n.relativePath(), n.message())).toList();
+        return new CheckReport(COMMAND, version, findings, failOn, RuleCatalogue.all(), notices, facts,
+                summary(findings), baselineFile != null);
+    }
+
+    /** @return e.g. {@code 3 findings fail at --fail-on medium (1 below it, 1 suppressed, 2 baselined); 120 files, 2.1 MB scanned in 0.40 s} */
+    public String summary() {
+        return summary(findings());
+    }
+
+    private String summary(List<Finding> findings) {
+        long failing = count(findings, Status.FAILING);
+        return String.format(Locale.ROOT, "%s at --fail-on %s (%d below it, %d suppressed, %d baselined); "
+                        + "%d %s, %.1f MB scanned in %.2f s",
+                failing == 0 ? "no findings fail" : failing + (failing == 1 ? " finding fails" : " findings fail"),
+                failOn.label(), count(findings, Status.BELOW_THRESHOLD), count(findings, Status.SUPPRESSED),
+                count(findings, Status.BASELINED), report.filesScanned(), report.filesScanned() == 1 ? "file" : "files",
+                report.bytesScanned() / 1_000_000.0, report.elapsed().toMillis() / 1000.0);
+    }
+
+    private long count(List<Finding> findings, Status status) {
+        return findings.stream().filter(f -> f.status(failOn) == status).count();
     }
 }

@@ -1,6 +1,7 @@
 package dev.slk.scan;
 
 import dev.slk.core.findings.Severity;
+import dev.slk.core.findings.Acceptance;
 import dev.slk.core.findings.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,9 +34,11 @@ class BaselineTest {
         String fresh = TestRules.token('i');
         List<Finding> second = scanner.scan("a.env", "# moved\nA=" + old + "\nB=" + fresh + "\n");
         ScanOutcome outcome = new ScanOutcome(new ScanReport(second, List.of(), 1, 10, 0, Duration.ZERO),
-                Baseline.read(file, "baseline.json"), Severity.MEDIUM, true);
-        assertEquals(Finding.Status.BASELINED, outcome.status(second.get(0)));
-        assertEquals(Finding.Status.FAILING, outcome.status(second.get(1)));
+                Baseline.read(file, "baseline.json"), Severity.MEDIUM, "baseline.json");
+        List<Finding> judged = outcome.findings();
+        assertEquals(new Acceptance.Baselined("baseline.json"), judged.get(0).acceptance());
+        assertEquals(Finding.Status.BASELINED, judged.get(0).status(Severity.MEDIUM));
+        assertEquals(Finding.Status.FAILING, judged.get(1).status(Severity.MEDIUM));
         assertEquals(1, outcome.failing().size());
     }
 
@@ -52,7 +55,7 @@ class BaselineTest {
     void thresholdDecidesWhatFails() {
         List<Finding> found = scanner.scan("a.env", "A=" + TestRules.token('j') + "\n");
         ScanReport report = new ScanReport(found, List.of(), 1, 10, 0, Duration.ZERO);
-        assertTrue(new ScanOutcome(report, Baseline.empty(), Severity.CRITICAL, false).passed());
-        assertFalse(new ScanOutcome(report, Baseline.empty(), Severity.HIGH, false).passed());
+        assertTrue(new ScanOutcome(report, Baseline.empty(), Severity.CRITICAL, null).passed());
+        assertFalse(new ScanOutcome(report, Baseline.empty(), Severity.HIGH, null).passed());
     }
 }
