@@ -57,7 +57,7 @@ class CompletionTest {
     @Test
     void failOnAndFormatCompleteTheirValuesInLowerCase() {
         assertEquals(List.of("critical", "high", "low", "medium"), candidates(root, "security-scan", "--fail-on", ""));
-        assertEquals(List.of("json", "sarif", "text"), candidates(root, "security-scan", "--format", ""));
+        assertEquals(List.of("json", "junit", "sarif", "text"), candidates(root, "security-scan", "--format", ""));
     }
 
     @Test

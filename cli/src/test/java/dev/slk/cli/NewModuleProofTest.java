@@ -160,7 +160,7 @@ class NewModuleProofTest {
         for (JsonNode finding : moduleInfra) {
             assertEquals("proof-events", finding.path("module").asText(), finding.toString());
             assertTrue(assembly.resourcesOwnedBy(new Owner.Module("proof-events")).stream()
-                    .anyMatch(r -> r.line() == finding.path("line").asInt()
+                    .anyMatch(r -> r.line() == finding.at("/location/line").asInt()
                             && finding.path("message").asText().contains(r.logicalId())), finding.toString());
         }
 
