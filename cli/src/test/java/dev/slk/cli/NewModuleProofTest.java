@@ -175,7 +175,7 @@ class NewModuleProofTest {
     private static List<JsonNode> infraFindings(String json) throws IOException {
         List<JsonNode> infra = new ArrayList<>();
         JSON.readTree(json).path("findings").forEach(f -> {
-            if (f.path("path").asText().startsWith("cdk.out/")) {
+            if (f.at("/location/file").asText().startsWith("cdk.out/")) {
                 infra.add(f);
             }
         });
