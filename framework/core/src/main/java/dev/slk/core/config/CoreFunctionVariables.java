@@ -21,11 +21,11 @@ public final class CoreFunctionVariables {
     }
 
     /**
-     * @param function {@code eventTransformer} or {@code securityHubProcessor}
+     * @param block the function's block, one of {@link ConfigKeys#CORE_FUNCTIONS}
      * @return the variables slk sets on it, whatever the config says
      */
-    public static List<String> setBySlk(String function) {
-        return "eventTransformer".equals(function)
+    public static List<String> setBySlk(String block) {
+        return ConfigKeys.EVENT_TRANSFORMER.equals(block)
                 ? List.of(SECURITY_LAKE_BUCKET, SECURITY_LAKE_SOURCES, ASFF_QUEUE_URL, POWERTOOLS_SERVICE_NAME)
                 : List.of(POWERTOOLS_SERVICE_NAME);
     }

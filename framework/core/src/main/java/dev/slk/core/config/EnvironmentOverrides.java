@@ -21,11 +21,11 @@ public final class EnvironmentOverrides {
 
     private static Map<String, String> orderedTargets() {
         Map<String, String> targets = new LinkedHashMap<>();
-        targets.put("/encryptionKeyType", "/encryption/keyType");
+        targets.put("/encryptionKeyType", ConfigKeys.ENCRYPTION_KEY_TYPE);
         targets.put("/reservedConcurrentExecutions/transformationLambda",
-                "/coreProcessing/eventTransformer/reservedConcurrentExecutions");
+                ConfigKeys.child(ConfigKeys.EVENT_TRANSFORMER, ConfigKeys.Lambda.RESERVED_CONCURRENCY));
         targets.put("/reservedConcurrentExecutions/securityHubProcessor",
-                "/coreProcessing/securityHubProcessor/reservedConcurrentExecutions");
+                ConfigKeys.child(ConfigKeys.SECURITY_HUB_PROCESSOR, ConfigKeys.Lambda.RESERVED_CONCURRENCY));
         return java.util.Collections.unmodifiableMap(targets);
     }
 

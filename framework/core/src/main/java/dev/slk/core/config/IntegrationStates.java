@@ -33,8 +33,8 @@ public final class IntegrationStates {
             }
         }
         Map<String, Boolean> states = new LinkedHashMap<>();
-        root.path("integrations").properties()
-                .forEach(e -> states.put(e.getKey(), e.getValue().path("enabled").asBoolean(false)));
+        root.at(ConfigKeys.INTEGRATIONS).properties().forEach(e -> states.put(e.getKey(),
+                e.getValue().path(ConfigKeys.Integration.ENABLED).asBoolean(false)));
         return states;
     }
 }

@@ -210,12 +210,37 @@ public record ProjectConfig(
      * @param securityHubProcessor the function that imports ASFF findings into Security Hub
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CoreProcessing(LambdaFunction eventTransformer, LambdaFunction securityHubProcessor) {
+    public record CoreProcessing(EventTransformer eventTransformer, SecurityHubProcessor securityHubProcessor) {
+    }
+
+    /** Settings of a core Lambda function consuming a queue; each function's block has them. */
+    public sealed interface LambdaFunction permits EventTransformer, SecurityHubProcessor {
+        /** @return whether the function is deployed */
+        boolean enabled();
+
+        /** @return function name suffix */
+        String functionName();
+
+        /** @return memory in MB (128-10240) */
+        int memorySize();
+
+        /** @return timeout in seconds (1-900) */
+        int timeout();
+
+        /** @return reserved concurrency */
+        int reservedConcurrentExecutions();
+
+        /** @return SQS batch size */
+        int batchSize();
+
+        /** @return SQS batching window in seconds */
+        int maximumBatchingWindowInSeconds();
+
+        /** @return extra environment variables */
+        Map<String, String> environment();
     }
 
     /**
-     * Settings of a core Lambda function consuming a queue.
-     *
      * @param enabled whether the function is deployed
      * @param functionName function name suffix
      * @param memorySize memory in MB (128-10240)
@@ -227,7 +252,7 @@ public record ProjectConfig(
      * @param environment extra environment variables
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LambdaFunction(
+    public record EventTransformer(
             boolean enabled,
             String functionName,
             int memorySize,
@@ -236,7 +261,7 @@ public record ProjectConfig(
             int batchSize,
             int maximumBatchingWindowInSeconds,
             boolean eventDataStoreEnabled,
-            Map<String, String> environment) {
+            Map<String, String> environment) implements LambdaFunction {
 
         /**
          * Copies the map.
@@ -251,7 +276,45 @@ public record ProjectConfig(
          * @param eventDataStoreEnabled whether events also go to the CloudTrail event data store
          * @param environment extra environment variables
          */
-        public LambdaFunction {
+        public EventTransformer {
+            environment = environment == null ? Map.of() : Map.copyOf(environment);
+        }
+    }
+
+    /**
+     * @param enabled whether the function is deployed
+     * @param functionName function name suffix
+     * @param memorySize memory in MB (128-10240)
+     * @param timeout timeout in seconds (1-900)
+     * @param reservedConcurrentExecutions reserved concurrency
+     * @param batchSize SQS batch size
+     * @param maximumBatchingWindowInSeconds SQS batching window
+     * @param environment extra environment variables
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SecurityHubProcessor(
+            boolean enabled,
+            String functionName,
+            int memorySize,
+            int timeout,
+            int reservedConcurrentExecutions,
+            int batchSize,
+            int maximumBatchingWindowInSeconds,
+            Map<String, String> environment) implements LambdaFunction {
+
+        /**
+         * Copies the map.
+         *
+         * @param enabled whether the function is deployed
+         * @param functionName function name suffix
+         * @param memorySize memory in MB (128-10240)
+         * @param timeout timeout in seconds (1-900)
+         * @param reservedConcurrentExecutions reserved concurrency
+         * @param batchSize SQS batch size
+         * @param maximumBatchingWindowInSeconds SQS batching window
+         * @param environment extra environment variables
+         */
+        public SecurityHubProcessor {
             environment = environment == null ? Map.of() : Map.copyOf(environment);
         }
     }

@@ -2,6 +2,7 @@ package dev.slk.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slk.core.config.ConfigKeys;
 
 /**
  * Defaults that depend on other keys, which a JSON Schema {@code default} cannot state. They are
@@ -21,15 +22,16 @@ final class DerivedDefaults {
      * {@code alias/<projectName>-<environment>}), unique per stack.
      */
     private static void keyAlias(ObjectNode config) {
-        JsonNode project = config.path("projectName");
-        JsonNode environment = config.path("environment");
-        if (!(config.get("encryption") instanceof ObjectNode encryption) || !project.isTextual()
+        JsonNode project = config.at(ConfigKeys.PROJECT_NAME);
+        JsonNode environment = config.at(ConfigKeys.ENVIRONMENT);
+        if (!(config.at(ConfigKeys.ENCRYPTION) instanceof ObjectNode encryption) || !project.isTextual()
                 || !environment.isTextual()) {
             return;
         }
-        JsonNode alias = encryption.get("keyAlias");
+        String aliasKey = ConfigKeys.name(ConfigKeys.ENCRYPTION_KEY_ALIAS);
+        JsonNode alias = encryption.get(aliasKey);
         if (alias == null || alias.isNull()) {
-            encryption.put("keyAlias", project.asText() + "-" + environment.asText());
+            encryption.put(aliasKey, project.asText() + "-" + environment.asText());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.slk.core.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slk.core.config.ConfigKeys;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.registry.RegisteredModule;
@@ -43,13 +44,13 @@ final class ModuleRules {
     /** @return the ids of the modules whose config was validated */
     List<String> check() {
         List<String> checked = new ArrayList<>();
-        JsonNode integrations = ctx.config().path("integrations");
+        JsonNode integrations = ctx.config().at(ConfigKeys.INTEGRATIONS);
         Iterator<Map.Entry<String, JsonNode>> entries = integrations.properties().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             String id = entry.getKey();
-            String pointer = "/integrations/" + YamlLoader.escape(id);
-            boolean enabled = entry.getValue().path("enabled").asBoolean(false);
+            String pointer = ConfigKeys.child(ConfigKeys.INTEGRATIONS, id);
+            boolean enabled = entry.getValue().path(ConfigKeys.Integration.ENABLED).asBoolean(false);
             Optional<RegisteredModule> module = registry.find(id);
             if (module.isEmpty()) {
                 unknown(id, pointer, enabled);
@@ -77,7 +78,7 @@ final class ModuleRules {
 
     /** @return true when the module's config could be checked through all layers */
     private boolean checkModule(RegisteredModule registered, String pointer, ObjectNode integration) {
-        String configPointer = pointer + "/config";
+        String configPointer = ConfigKeys.child(pointer, ConfigKeys.Integration.CONFIG);
         JsonNode raw = ctx.document().root().at(configPointer);
         if (!raw.isMissingNode() && !raw.isObject()) {
             return false; // the project schema reported it: config must be a mapping

@@ -1,6 +1,22 @@
 package dev.slk.core.validation;
 
+import static dev.slk.core.config.ConfigKeys.ALARMS_ENABLED;
+import static dev.slk.core.config.ConfigKeys.ALARM_TOPIC_NAME;
+import static dev.slk.core.config.ConfigKeys.CORE_FUNCTIONS;
+import static dev.slk.core.config.ConfigKeys.DEAD_LETTER_QUEUE_NAME;
+import static dev.slk.core.config.ConfigKeys.ENVIRONMENT;
+import static dev.slk.core.config.ConfigKeys.EVENT_TRANSFORMER;
+import static dev.slk.core.config.ConfigKeys.INTEGRATIONS;
+import static dev.slk.core.config.ConfigKeys.PROJECT_NAME;
+import static dev.slk.core.config.ConfigKeys.SECURITY_HUB_ENABLED;
+import static dev.slk.core.config.ConfigKeys.SECURITY_HUB_PROCESSOR;
+import static dev.slk.core.config.ConfigKeys.SECURITY_LAKE_ENABLED;
+import static dev.slk.core.config.ConfigKeys.SQS_QUEUE_ENABLED;
+import static dev.slk.core.config.ConfigKeys.SQS_QUEUE_NAME;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.core.config.ConfigKeys;
+import dev.slk.core.config.ConfigKeys.Lambda;
 import dev.slk.core.config.CoreFunctionVariables;
 import dev.slk.spi.EnvironmentVariables;
 import java.util.ArrayList;
@@ -20,23 +36,21 @@ final class StackRules {
     }
 
     private static final List<DeployedName> NAMES = List.of(
-            new DeployedName("/coreProcessing/eventTransformer/functionName", null, 64, "Lambda function",
-                    "/coreProcessing/eventTransformer/enabled"),
-            new DeployedName("/coreProcessing/securityHubProcessor/functionName", null, 64, "Lambda function",
-                    "/securityHub/enabled"),
-            new DeployedName("/sqsQueue/queueName", null, 80, "SQS queue", "/sqsQueue/enabled"),
-            new DeployedName("/sqsQueue/deadLetterQueue/queueName", null, 80, "SQS queue", "/sqsQueue/enabled"),
-            new DeployedName("/monitoring/alarms/snsTopicName", null, 256, "SNS topic", "/monitoring/alarms/enabled"),
-            new DeployedName("/projectName", "custom-sources", 64, "Lambda function", "/securityLake/enabled"),
-            new DeployedName("/projectName", "custom-sources-dlq", 80, "SQS queue", "/securityLake/enabled"),
-            new DeployedName("/projectName", "asff-queue", 80, "SQS queue", "/securityHub/enabled"));
+            new DeployedName(ConfigKeys.child(EVENT_TRANSFORMER, Lambda.FUNCTION_NAME), null, 64, "Lambda function",
+                    ConfigKeys.child(EVENT_TRANSFORMER, Lambda.ENABLED)),
+            new DeployedName(ConfigKeys.child(SECURITY_HUB_PROCESSOR, Lambda.FUNCTION_NAME), null, 64,
+                    "Lambda function", SECURITY_HUB_ENABLED),
+            new DeployedName(SQS_QUEUE_NAME, null, 80, "SQS queue", SQS_QUEUE_ENABLED),
+            new DeployedName(DEAD_LETTER_QUEUE_NAME, null, 80, "SQS queue", SQS_QUEUE_ENABLED),
+            new DeployedName(ALARM_TOPIC_NAME, null, 256, "SNS topic", ALARMS_ENABLED),
+            new DeployedName(PROJECT_NAME, "custom-sources", 64, "Lambda function", SECURITY_LAKE_ENABLED),
+            new DeployedName(PROJECT_NAME, "custom-sources-dlq", 80, "SQS queue", SECURITY_LAKE_ENABLED),
+            new DeployedName(PROJECT_NAME, "asff-queue", 80, "SQS queue", SECURITY_HUB_ENABLED));
 
     static void check(RuleContext ctx) {
         deployedNames(ctx);
         eventQueue(ctx);
-        for (String function : List.of("eventTransformer", "securityHubProcessor")) {
-            variables(ctx, function);
-        }
+        CORE_FUNCTIONS.forEach(function -> variables(ctx, function));
     }
 
     /**
@@ -44,8 +58,8 @@ final class StackRules {
      * too long because of the project name, so it is reported once, at projectName.
      */
     static void deployedNames(RuleContext ctx) {
-        String project = ctx.text("/projectName").filter(ProjectRules::validProjectName).orElse(null);
-        String environment = ctx.text("/environment").filter(ProjectRules.ENVIRONMENTS::contains).orElse(null);
+        String project = ctx.text(PROJECT_NAME).filter(ProjectRules::validProjectName).orElse(null);
+        String environment = ctx.text(ENVIRONMENT).filter(ProjectRules.ENVIRONMENTS::contains).orElse(null);
         if (project == null || environment == null) {
             return;
         }
@@ -61,7 +75,7 @@ final class StackRules {
                 if (deployed.length() > name.limit()) {
                     ctx.error("resource-name", name.pointer(), "the deployed " + name.what() + " name '" + deployed
                             + "' is " + deployed.length() + " characters long; AWS allows " + name.limit(), "shorten "
-                            + name.pointer().substring(1).replace('/', '.') + " to at most "
+                            + ConfigKeys.dotted(name.pointer()) + " to at most "
                             + (base.length() - deployed.length() + name.limit()) + " characters");
                 }
             } else if (name.limit() - base.length() - environment.length() - 2 < projectBudget) {
@@ -70,34 +84,36 @@ final class StackRules {
             }
         }
         if (project.length() > projectBudget) {
-            ctx.error("resource-name", "/projectName", "projectName is " + project.length() + " characters long, too "
+            ctx.error("resource-name", PROJECT_NAME, "projectName is " + project.length() + " characters long, too "
                     + "long for " + longest, "use at most " + projectBudget + " characters in " + environment);
         }
     }
 
     static void eventQueue(RuleContext ctx) {
-        if (ctx.enabled("/sqsQueue/enabled")) {
+        if (ctx.enabled(SQS_QUEUE_ENABLED)) {
             return;
         }
         List<String> enabled = new ArrayList<>();
-        ctx.config().path("integrations").properties().forEach(entry -> {
-            if (entry.getValue().path("enabled").asBoolean(false)) {
+        ctx.config().at(INTEGRATIONS).properties().forEach(entry -> {
+            if (entry.getValue().path(ConfigKeys.Integration.ENABLED).asBoolean(false)) {
                 enabled.add(entry.getKey());
             }
         });
         if (!enabled.isEmpty()) {
-            ctx.error("sqs.required", "/sqsQueue/enabled", "sqsQueue.enabled is false, but the enabled "
+            ctx.error("sqs.required", SQS_QUEUE_ENABLED, "sqsQueue.enabled is false, but the enabled "
                     + (enabled.size() == 1 ? "integration " : "integrations ") + String.join(", ", enabled)
                     + " send their events to the event queue", "set sqsQueue.enabled: true, or disable the integrations");
         }
     }
 
-    static void variables(RuleContext ctx, String function) {
-        String base = "/coreProcessing/" + function + "/environment";
+    /** @param block the function's block, one of {@link ConfigKeys#CORE_FUNCTIONS} */
+    static void variables(RuleContext ctx, String block) {
+        String function = ConfigKeys.name(block);
+        String base = ConfigKeys.child(block, Lambda.ENVIRONMENT);
         JsonNode variables = ctx.config().at(base);
-        List<String> own = CoreFunctionVariables.setBySlk(function);
+        List<String> own = CoreFunctionVariables.setBySlk(block);
         variables.fieldNames().forEachRemaining(name -> {
-            String pointer = base + "/" + name.replace("~", "~0").replace("/", "~1");
+            String pointer = ConfigKeys.child(base, name);
             if (own.contains(name)) {
                 ctx.error("lambda.environment", pointer, "environment variable '" + name
                         + "' is set by slk on " + function, "remove it from the config");

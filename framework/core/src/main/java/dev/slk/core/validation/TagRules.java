@@ -1,6 +1,7 @@
 package dev.slk.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.core.config.ConfigKeys;
 import dev.slk.core.text.Echo;
 import java.util.HashMap;
 import java.util.Locale;
@@ -24,25 +25,27 @@ final class TagRules {
     }
 
     static void check(RuleContext ctx) {
-        JsonNode tags = ctx.config().path("tags");
+        JsonNode tags = ctx.config().at(ConfigKeys.TAGS);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < tags.size(); i++) {
-            String base = "/tags/" + i;
+            String base = ConfigKeys.item(ConfigKeys.TAGS, i);
             int index = i;
-            ctx.text(base + "/key").ifPresent(key -> {
-                characters(ctx, base + "/key", "key", key);
+            String keyPointer = ConfigKeys.child(base, ConfigKeys.Tag.KEY);
+            ctx.text(keyPointer).ifPresent(key -> {
+                characters(ctx, keyPointer, "key", key);
                 if (key.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
-                    ctx.error("tags.reserved-prefix", base + "/key", "tag key " + Echo.quoted(key)
+                    ctx.error("tags.reserved-prefix", keyPointer, "tag key " + Echo.quoted(key)
                             + " starts with 'aws:', which AWS reserves for its own tags", "choose another key");
                 }
                 Integer first = seen.putIfAbsent(key, index);
                 if (first != null) {
-                    ctx.error("tags.duplicate-key", base + "/key", "tag key " + Echo.quoted(key)
+                    ctx.error("tags.duplicate-key", keyPointer, "tag key " + Echo.quoted(key)
                             + " is also given by tags[" + first + "]; a resource holds each key once",
                             "remove one of them");
                 }
             });
-            ctx.text(base + "/value").ifPresent(value -> characters(ctx, base + "/value", "value", value));
+            String valuePointer = ConfigKeys.child(base, ConfigKeys.Tag.VALUE);
+            ctx.text(valuePointer).ifPresent(value -> characters(ctx, valuePointer, "value", value));
         }
     }
 

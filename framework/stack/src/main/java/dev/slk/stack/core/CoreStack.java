@@ -1,5 +1,7 @@
 package dev.slk.stack.core;
 
+import dev.slk.core.config.ConfigKeys;
+import dev.slk.core.config.ConfigKeys.Lambda;
 import dev.slk.core.config.CoreFunctionVariables;
 import dev.slk.core.config.ProjectConfig;
 import dev.slk.spi.CoreResources;
@@ -58,8 +60,9 @@ public final class CoreStack extends Stack {
         ProjectConfig.SqsQueue sqs = config.sqsQueue();
         this.events = sqs.enabled()
                 ? EventQueues.create(this, "Event", names,
-                        new ConfiguredName(sqs.queueName(), "sqsQueue.queueName"),
-                        new ConfiguredName(sqs.deadLetterQueue().queueName(), "sqsQueue.deadLetterQueue.queueName"),
+                        new ConfiguredName(sqs.queueName(), ConfigKeys.dotted(ConfigKeys.SQS_QUEUE_NAME)),
+                        new ConfiguredName(sqs.deadLetterQueue().queueName(),
+                                ConfigKeys.dotted(ConfigKeys.DEAD_LETTER_QUEUE_NAME)),
                         sqs, sqs.encryption().useSharedKey() ? key : Optional.empty())
                 : null;
         this.monitoring = config.monitoring().enabled() && config.monitoring().alarms().enabled()
@@ -67,8 +70,8 @@ public final class CoreStack extends Stack {
                 : null;
 
         EventQueues asff = securityHubEnabled()
-                ? EventQueues.create(this, "Asff", names, new ConfiguredName("asff-queue", "securityHub"),
-                        new ConfiguredName("asff-dlq", "securityHub"), sqs,
+                ? EventQueues.create(this, "Asff", names, new ConfiguredName("asff-queue", ConfigKeys.dotted(ConfigKeys.SECURITY_HUB)),
+                        new ConfiguredName("asff-dlq", ConfigKeys.dotted(ConfigKeys.SECURITY_HUB)), sqs,
                         config.securityHub().encryption().useSharedKey() ? key : Optional.empty())
                 : null;
 
@@ -127,7 +130,8 @@ public final class CoreStack extends Stack {
 
     private void eventTransformer(LambdaArtifacts artifacts, CustomLogSources sources, EventQueues asff) {
         ProjectConfig.LambdaFunction settings = config.coreProcessing().eventTransformer();
-        String name = names.function(settings.functionName(), "coreProcessing.eventTransformer.functionName");
+        String nameKey = ConfigKeys.dotted(ConfigKeys.child(ConfigKeys.EVENT_TRANSFORMER, Lambda.FUNCTION_NAME));
+        String name = names.function(settings.functionName(), nameKey);
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(CoreFunctionVariables.SECURITY_LAKE_BUCKET, config.securityLake().s3Bucket());
         environment.put(CoreFunctionVariables.SECURITY_LAKE_SOURCES, toJsonString(sources.transformerSources()));
@@ -135,9 +139,10 @@ public final class CoreStack extends Stack {
             environment.put(CoreFunctionVariables.ASFF_QUEUE_URL, asff.queue().getQueueUrl());
         }
         this.transformer = CoreLambda.create(this, new CoreLambda.Spec("EventTransformer",
-                CoreFunction.EVENT_TRANSFORMER, name, "coreProcessing.eventTransformer.functionName",
+                CoreFunction.EVENT_TRANSFORMER, name, nameKey,
                 settings.memorySize(), settings.timeout(), settings.reservedConcurrentExecutions(), environment,
-                settings.environment(), "coreProcessing.eventTransformer.environment", null), artifacts, config, names, key);
+                settings.environment(), ConfigKeys.dotted(ConfigKeys.child(ConfigKeys.EVENT_TRANSFORMER,
+                        Lambda.ENVIRONMENT)), null), artifacts, config, names, key);
         transformer.function().addEventSource(SqsEventSource.Builder.create(events.queue())
                 .batchSize(settings.batchSize())
                 .maxBatchingWindow(Duration.seconds(settings.maximumBatchingWindowInSeconds()))
@@ -171,11 +176,13 @@ public final class CoreStack extends Stack {
 
     private void securityHubProcessor(LambdaArtifacts artifacts, EventQueues asff) {
         ProjectConfig.LambdaFunction settings = config.coreProcessing().securityHubProcessor();
-        String name = names.function(settings.functionName(), "coreProcessing.securityHubProcessor.functionName");
+        String nameKey = ConfigKeys.dotted(ConfigKeys.child(ConfigKeys.SECURITY_HUB_PROCESSOR, Lambda.FUNCTION_NAME));
+        String name = names.function(settings.functionName(), nameKey);
         CoreLambda processor = CoreLambda.create(this, new CoreLambda.Spec("SecurityHubProcessor",
-                CoreFunction.SECURITY_HUB_PROCESSOR, name, "coreProcessing.securityHubProcessor.functionName",
+                CoreFunction.SECURITY_HUB_PROCESSOR, name, nameKey,
                 settings.memorySize(), settings.timeout(), settings.reservedConcurrentExecutions(), Map.of(),
-                settings.environment(), "coreProcessing.securityHubProcessor.environment", null),
+                settings.environment(), ConfigKeys.dotted(ConfigKeys.child(ConfigKeys.SECURITY_HUB_PROCESSOR,
+                        Lambda.ENVIRONMENT)), null),
                 artifacts, config, names, key);
         processor.function().addEventSource(SqsEventSource.Builder.create(asff.queue())
                 .batchSize(settings.batchSize())

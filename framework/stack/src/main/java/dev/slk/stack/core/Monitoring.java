@@ -1,5 +1,6 @@
 package dev.slk.stack.core;
 
+import dev.slk.core.config.ConfigKeys;
 import dev.slk.core.config.ProjectConfig;
 import dev.slk.spi.JsiiMaps;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class Monitoring extends Construct {
         this.settings = config.monitoring().alarms();
         this.names = names;
         this.topic = Topic.Builder.create(this, "AlarmTopic")
-                .topicName(names.topic(settings.snsTopicName(), "monitoring.alarms.snsTopicName"))
+                .topicName(names.topic(settings.snsTopicName(), ConfigKeys.dotted(ConfigKeys.ALARM_TOPIC_NAME)))
                 .displayName("slk alarms of " + names.stack())
                 // Without a shared key the topic still encrypts, with the AWS-managed SNS key.
                 .masterKey(key.orElseGet(() -> Alias.fromAliasName(this, "AwsManagedSnsKey", "alias/aws/sns")))
@@ -54,7 +55,7 @@ public final class Monitoring extends Construct {
     void deadLetterQueueDepth(String id, String alarmName, IQueue deadLetterQueue, String what) {
         ProjectConfig.ThresholdAlarm alarm = settings.dlqAlarm();
         if (alarm.enabled()) {
-            add(id, alarmName, "monitoring.alarms.dlqAlarm", "Messages are in the dead-letter queue of " + what
+            add(id, alarmName, ConfigKeys.dotted(ConfigKeys.DLQ_ALARM), "Messages are in the dead-letter queue of " + what
                             + ": they failed processing repeatedly. Inspect them, fix the cause, then redrive them.",
                     deadLetterQueue.metricApproximateNumberOfMessagesVisible(maximum(alarm.period())),
                     alarm.threshold(), alarm.evaluationPeriods(), alarm.datapointsToAlarm(),
@@ -76,7 +77,7 @@ public final class Monitoring extends Construct {
                 .period(period)
                 .label("error rate of " + functionName)
                 .build();
-        add(id, alarmName, "monitoring.alarms.lambdaErrorAlarm", "More than " + alarm.errorRateThreshold() * 100
+        add(id, alarmName, ConfigKeys.dotted(ConfigKeys.LAMBDA_ERROR_ALARM), "More than " + alarm.errorRateThreshold() * 100
                         + "% of the invocations of " + functionName + " fail. Read its log group for the errors.",
                 rate, alarm.errorRateThreshold(), alarm.evaluationPeriods(), alarm.datapointsToAlarm(),
                 ComparisonOperator.GREATER_THAN_THRESHOLD);
@@ -85,7 +86,7 @@ public final class Monitoring extends Construct {
     void oldestMessageAge(String id, String alarmName, IQueue queue, String what) {
         ProjectConfig.AgeAlarm alarm = settings.sqsAgeAlarm();
         if (alarm.enabled()) {
-            add(id, alarmName, "monitoring.alarms.sqsAgeAlarm", "Events wait in " + what + " longer than "
+            add(id, alarmName, ConfigKeys.dotted(ConfigKeys.SQS_AGE_ALARM), "Events wait in " + what + " longer than "
                             + alarm.ageThreshold() + " s: the event transformer is failing, throttled or not keeping up.",
                     queue.metricApproximateAgeOfOldestMessage(maximum(alarm.period())), alarm.ageThreshold(),
                     alarm.evaluationPeriods(), alarm.datapointsToAlarm(),
