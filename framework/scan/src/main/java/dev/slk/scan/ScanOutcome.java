@@ -7,21 +7,48 @@ import dev.slk.core.findings.Severity;
 import dev.slk.core.report.CheckReport;
 import dev.slk.core.report.Notice;
 import dev.slk.core.report.ReportOutput;
+import dev.slk.core.waivers.WaiverLedger;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A scan report judged against a baseline and a failure threshold.
+ * A scan report judged against a baseline, the waiver ledger and a failure threshold.
  *
  * @param report the scan report
  * @param baseline accepted fingerprints
  * @param failOn the lowest severity that fails the scan
  * @param baselineFile the baseline file as the user named it, or null when none was given (SARIF
  *     then marks each result new or unchanged)
+ * @param ledger the waiver ledger
+ * @param scope which of its waivers this scan answers for
  */
-public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn, String baselineFile) {
+public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn, String baselineFile,
+        WaiverLedger ledger, WaiverLedger.Scope scope) {
+
+    /** A scan judged without waivers. */
+    public ScanOutcome(ScanReport report, Baseline baseline, Severity failOn, String baselineFile) {
+        this(report, baseline, failOn, baselineFile, WaiverLedger.empty("slk-waivers.yaml", Clock.systemUTC()),
+                scope(false, false, false));
+    }
+
+    /**
+     * @param infra whether the infrastructure and dependency rules ran
+     * @param complete whether the whole workspace was scanned (not a few paths or one module)
+     * @param strict whether an orphaned waiver fails the scan
+     * @return the waivers a scan answers for: those of the rules it applied
+     */
+    public static WaiverLedger.Scope scope(boolean infra, boolean complete, boolean strict) {
+        List<String> rules = new ArrayList<>();
+        dev.slk.scan.rules.SecretRules.catalogue().forEach(r -> rules.add(r.id()));
+        if (infra) {
+            RuleCatalogue.all().forEach(r -> rules.add(r.id()));
+        }
+        return WaiverLedger.Scope.of(rules, complete, strict);
+    }
 
     /** The command name reports carry. */
     public static final String COMMAND = "security-scan";
@@ -30,12 +57,20 @@ public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn,
     public static final ReportOutput OUTPUT = new ReportOutput(COMMAND,
             line -> line.contains(" at --fail-on ") && line.contains(" scanned in "));
 
-    /** @return the findings, those the baseline lists marked as accepted by it */
+    /**
+     * @return the findings, those the baseline lists marked as accepted by it, those an active
+     *     waiver matches as waived, then (with {@code --strict}) the orphaned waivers
+     */
     public List<Finding> findings() {
+        return judged().findings();
+    }
+
+    private WaiverLedger.Judged judged() {
         Acceptance baselined = new Acceptance.Baselined(baselineFile == null ? "" : baselineFile);
-        return report.findings().stream()
+        List<Finding> findings = report.findings().stream()
                 .map(f -> !f.accepted() && baseline.accepts(f) ? f.withAcceptance(baselined) : f)
                 .toList();
+        return ledger.judge(findings, scope);
     }
 
     /** @return the findings that fail the scan */
@@ -53,7 +88,8 @@ public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn,
      * @return the outcome as the one report layer renders it
      */
     public CheckReport toReport(String version) {
-        List<Finding> findings = findings();
+        WaiverLedger.Judged judged = judged();
+        List<Finding> findings = judged.findings();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("filesScanned", report.filesScanned());
         facts.put("bytesScanned", report.bytesScanned());
@@ -62,23 +98,28 @@ public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn,
         if (baselineFile != null) {
             facts.put("baseline", baselineFile);
         }
-        List<Notice> notices = report.notices().stream().map(n -> new Notice(n.relativePath(), n.message())).toList();
+        if (!ledger.waivers().isEmpty()) {
+            facts.put("waivers", ledger.file());
+        }
+        List<Notice> notices = new ArrayList<>();
+        report.notices().forEach(n -> notices.add(new Notice(n.relativePath(), n.message())));
+        notices.addAll(judged.notices());
         return new CheckReport(COMMAND, version, findings, failOn, RuleCatalogue.all(), notices, facts,
                 summary(findings), baselineFile != null);
     }
 
-    /** @return e.g. {@code 3 findings fail at --fail-on medium (1 below it, 1 suppressed, 2 baselined); 120 files, 2.1 MB scanned in 0.40 s} */
+    /** @return e.g. {@code 3 findings fail at --fail-on medium (1 below it, 1 suppressed, 2 baselined, 0 waived); 120 files, 2.1 MB scanned in 0.40 s} */
     public String summary() {
         return summary(findings());
     }
 
     private String summary(List<Finding> findings) {
         long failing = count(findings, Status.FAILING);
-        return String.format(Locale.ROOT, "%s at --fail-on %s (%d below it, %d suppressed, %d baselined); "
+        return String.format(Locale.ROOT, "%s at --fail-on %s (%d below it, %d suppressed, %d baselined, %d waived); "
                         + "%d %s, %.1f MB scanned in %.2f s",
                 failing == 0 ? "no findings fail" : failing + (failing == 1 ? " finding fails" : " findings fail"),
                 failOn.label(), count(findings, Status.BELOW_THRESHOLD), count(findings, Status.SUPPRESSED),
-                count(findings, Status.BASELINED), report.filesScanned(), report.filesScanned() == 1 ? "file" : "files",
+                count(findings, Status.BASELINED), count(findings, Status.WAIVED), report.filesScanned(), report.filesScanned() == 1 ? "file" : "files",
                 report.bytesScanned() / 1_000_000.0, report.elapsed().toMillis() / 1000.0);
     }
 

@@ -48,6 +48,15 @@ public final class SecretScanner {
         }
     }
 
+    /**
+     * @return the scan's secret rules as the check the waiver ledger refuses secrets with, so
+     *     that the ledger and the scan agree on what a secret is
+     */
+    public static dev.slk.core.waivers.SecretCheck secretCheck() {
+        SecretScanner scanner = new SecretScanner(dev.slk.scan.rules.SecretRules.catalogue());
+        return scanner::scan;
+    }
+
     /** @param rules the catalogue to apply */
     public SecretScanner(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);

@@ -43,7 +43,7 @@ class ScanOutcomeTest {
                 report.findings().stream().map(report::status).toList());
         assertTrue(report.baselineUsed());
         assertFalse(report.passed());
-        assertEquals("1 finding fails at --fail-on medium (0 below it, 1 suppressed, 1 baselined); 3 files, 2.5 MB"
+        assertEquals("1 finding fails at --fail-on medium (0 below it, 1 suppressed, 1 baselined, 0 waived); 3 files, 2.5 MB"
                 + " scanned in 0.42 s", report.summary());
     }
 
@@ -51,7 +51,7 @@ class ScanOutcomeTest {
     void aThresholdAboveEveryFindingPassesAndTheSummarySaysWhatIsBelowIt() {
         ScanOutcome outcome = new ScanOutcome(REPORT, Baseline.empty(), Severity.CRITICAL, null);
         assertTrue(outcome.passed());
-        assertEquals("no findings fail at --fail-on critical (2 below it, 1 suppressed, 0 baselined); 3 files, 2.5 MB"
+        assertEquals("no findings fail at --fail-on critical (2 below it, 1 suppressed, 0 baselined, 0 waived); 3 files, 2.5 MB"
                 + " scanned in 0.42 s", outcome.summary());
     }
 }

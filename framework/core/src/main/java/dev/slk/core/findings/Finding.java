@@ -99,7 +99,10 @@ public record Finding(
      */
     public Status status(Severity failOn) {
         if (acceptance != null) {
-            return acceptance instanceof Acceptance.Suppressed ? Status.SUPPRESSED : Status.BASELINED;
+            if (acceptance instanceof Acceptance.Suppressed) {
+                return Status.SUPPRESSED;
+            }
+            return acceptance instanceof Acceptance.Baselined ? Status.BASELINED : Status.WAIVED;
         }
         return severity.compareTo(failOn) >= 0 ? Status.FAILING : Status.BELOW_THRESHOLD;
     }
@@ -113,7 +116,9 @@ public record Finding(
         /** Accepted by an inline comment. */
         SUPPRESSED,
         /** Accepted by a baseline. */
-        BASELINED;
+        BASELINED,
+        /** Accepted by an active entry of the waiver ledger. */
+        WAIVED;
 
         /** @return the word reports use: {@code failing}, {@code belowThreshold}, ... */
         public String label() {

@@ -53,7 +53,7 @@ public final class JUnitReport {
                 case FAILING -> xml.append(">\n      <failure type=\"").append(f.severity().label())
                         .append("\" message=\"").append(attr(f.message())).append("\">")
                         .append(text(details(f))).append("</failure>\n    </testcase>\n");
-                case SUPPRESSED, BASELINED -> xml.append(">\n      <skipped message=\"")
+                case SUPPRESSED, BASELINED, WAIVED -> xml.append(">\n      <skipped message=\"")
                         .append(attr(status.label() + ": " + f.acceptance().reason())).append("\"/>\n    </testcase>\n");
                 case BELOW_THRESHOLD -> xml.append(">\n      <system-out>").append(text(f.severity().label()
                         + " is below --fail-on " + report.failOn().label() + ": " + f.message()))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slk.core.findings.Acceptance;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Finding.Status;
 import dev.slk.core.findings.ResourceLocation;
@@ -86,7 +87,12 @@ public final class JsonReport {
         }
         n.put("fingerprint", f.fingerprint());
         if (f.acceptance() != null) {
-            n.putObject("acceptance").put("kind", f.acceptance().status()).put("reason", f.acceptance().reason());
+            ObjectNode acceptance = n.putObject("acceptance").put("kind", f.acceptance().status())
+                    .put("reason", f.acceptance().reason());
+            if (f.acceptance() instanceof Acceptance.Waived waived) {
+                acceptance.put("owner", waived.owner()).put("expires", waived.expires().toString())
+                        .put("entry", waived.entry().toString());
+            }
         }
     }
 

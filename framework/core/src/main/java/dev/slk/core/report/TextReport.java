@@ -1,5 +1,6 @@
 package dev.slk.core.report;
 
+import dev.slk.core.findings.Acceptance;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Finding.Status;
 import dev.slk.core.findings.Severity;
@@ -64,6 +65,11 @@ public final class TextReport {
         switch (status) {
             case SUPPRESSED -> tags.append(" [suppressed: ").append(f.acceptance().reason()).append(']');
             case BASELINED -> tags.append(" [baselined]");
+            case WAIVED -> {
+                Acceptance.Waived w = (Acceptance.Waived) f.acceptance();
+                tags.append(" [waived until ").append(w.expires()).append(" by ").append(w.owner()).append(" (")
+                        .append(w.entry()).append("): ").append(w.reason()).append(']');
+            }
             case FAILING, BELOW_THRESHOLD -> { }
         }
         return tags.toString();

@@ -18,8 +18,10 @@ import java.util.Properties;
  * @param modulesDir directory (relative to the root) whose {@code pom.xml} lists the modules
  * @param modulesPackage Java package new modules go under
  * @param copyrightHolder holder named in the copyright header of generated files
+ * @param waiverMaxDays how far ahead a waiver's expiry may be ({@code waivers.maxDays})
  */
-public record Workspace(Path root, String modulesDir, String modulesPackage, String copyrightHolder) {
+public record Workspace(Path root, String modulesDir, String modulesPackage, String copyrightHolder,
+        int waiverMaxDays) {
     /** The marker file at the root of a workspace; also holds the workspace's settings. */
     public static final String MARKER = "slk-workspace.properties";
     /** Environment variable naming the workspace root explicitly, for scripts and CI. */
@@ -30,6 +32,10 @@ public record Workspace(Path root, String modulesDir, String modulesPackage, Str
     public static final String DEFAULT_MODULES_PACKAGE = "dev.slk.modules";
     /** The default of {@code copyright.holder}. */
     public static final String DEFAULT_COPYRIGHT_HOLDER = "the module's authors";
+    /** The default of {@code waivers.maxDays}. */
+    public static final int DEFAULT_WAIVER_MAX_DAYS = 180;
+    /** No waiver may be set to last longer than this, whatever the setting says. */
+    public static final int LONGEST_WAIVER_MAX_DAYS = 3650;
     private static final long MAX_MARKER_BYTES = 64 * 1024;
 
     /**
@@ -80,7 +86,21 @@ public record Workspace(Path root, String modulesDir, String modulesPackage, Str
         return new Workspace(root,
                 setting(settings, "modules.dir", DEFAULT_MODULES_DIR),
                 setting(settings, "modules.package", DEFAULT_MODULES_PACKAGE),
-                setting(settings, "copyright.holder", DEFAULT_COPYRIGHT_HOLDER));
+                setting(settings, "copyright.holder", DEFAULT_COPYRIGHT_HOLDER),
+                waiverMaxDays(marker, setting(settings, "waivers.maxDays", String.valueOf(DEFAULT_WAIVER_MAX_DAYS))));
+    }
+
+    private static int waiverMaxDays(Path marker, String value) {
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 1 && days <= LONGEST_WAIVER_MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WorkspaceException(marker + ": waivers.maxDays is '" + value + "'; it must be a whole number of days"
+                + " from 1 to " + LONGEST_WAIVER_MAX_DAYS);
     }
 
     /** @return the marker file */

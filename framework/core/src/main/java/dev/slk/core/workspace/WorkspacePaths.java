@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param workspace the workspace it is in, if any
  */
 public record WorkspacePaths(Path workingDirectory, Optional<Workspace> workspace) {
+    /** The waiver ledger's file name, at the root. */
+    public static final String WAIVER_LEDGER = "slk-waivers.yaml";
+
     /** The cloud assembly's directory, relative to the root, when the user names none. */
     public static final String ASSEMBLY_DIR = "cdk.out";
 
@@ -49,6 +52,16 @@ public record WorkspacePaths(Path workingDirectory, Optional<Workspace> workspac
     /** @return the cloud assembly's default directory */
     public Path assembly() {
         return root().resolve(ASSEMBLY_DIR);
+    }
+
+    /** @return the waiver ledger, {@value #WAIVER_LEDGER} at the root (it may not exist) */
+    public Path waiverLedger() {
+        return root().resolve(WAIVER_LEDGER);
+    }
+
+    /** @return how many days ahead a waiver's expiry may be ({@code waivers.maxDays}, default 180) */
+    public int waiverMaxDays() {
+        return workspace.map(Workspace::waiverMaxDays).orElse(Workspace.DEFAULT_WAIVER_MAX_DAYS);
     }
 
     /**

@@ -64,7 +64,7 @@ class ReportsTest {
                   "version": "0.1.0",
                   "passed": false,
                   "failOn": "medium",
-                  "summary": {"findings": 3, "failing": 2, "belowThreshold": 0, "suppressed": 0, "baselined": 1},
+                  "summary": {"findings": 3, "failing": 2, "belowThreshold": 0, "suppressed": 0, "baselined": 1, "waived": 0},
                   "facts": {"filesScanned": 3, "seconds": 0.25, "strict": false, "modulesChecked": ["okta"]},
                   "findings": [
                     {"rule": "test-rule", "severity": "high", "level": "error", "status": "failing",
@@ -198,6 +198,29 @@ class ReportsTest {
         String coloured = TextReport.render(ALL, true);
         assertTrue(coloured.contains("\u001B[1;31merror\u001B[0m"), coloured);
         assertTrue(coloured.endsWith("\u001B[1;31m1 finding fails\u001B[0m\n"), coloured);
+    }
+
+    @Test
+    void aWaivedFindingShowsItsOwnerReasonExpiryAndEntryInEveryFormat() throws Exception {
+        Finding waived = FAILING.withAcceptance(new Acceptance.Waived(new SourceLocation("slk-waivers.yaml", 2, 5),
+                "security-team", "fixture value, revoked", java.time.LocalDate.parse("2027-03-01")));
+        CheckReport run = report(List.of(waived), false);
+        assertTrue(run.passed());
+        assertTrue(TextReport.render(run, false).startsWith("modules/okta/src/App.java:12:18: error: Test token:"
+                + " 'abcd...' (40 characters) [test-rule] [module okta] [waived until 2027-03-01 by security-team"
+                + " (slk-waivers.yaml:2:5): fixture value, revoked]\n"), TextReport.render(run, false));
+        JsonNode json = ReportSchemas.assertValidJsonReport(JsonReport.render(run));
+        assertEquals(1, json.at("/summary/waived").asInt());
+        assertEquals("waived", json.at("/findings/0/status").asText());
+        assertEquals(new ObjectMapper().readTree("{\"kind\": \"waived\", \"reason\": \"fixture value, revoked\","
+                + " \"owner\": \"security-team\", \"expires\": \"2027-03-01\", \"entry\": \"slk-waivers.yaml:2:5\"}"),
+                json.at("/findings/0/acceptance"));
+        JsonNode sarif = ReportSchemas.assertValidSarif(SarifReport.render(run).text());
+        assertEquals("external", sarif.at("/runs/0/results/0/suppressions/0/kind").asText());
+        assertEquals("fixture value, revoked", sarif.at("/runs/0/results/0/suppressions/0/justification").asText());
+        String xml = JUnitReport.render(run);
+        ReportSchemas.assertValidJUnit(xml);
+        assertTrue(xml.contains("<skipped message=\"waived: fixture value, revoked\"/>"), xml);
     }
 
     @Test

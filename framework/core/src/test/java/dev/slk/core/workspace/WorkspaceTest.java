@@ -48,6 +48,19 @@ class WorkspaceTest {
     }
 
     @Test
+    void waiverMaxDaysDefaultsTo180AndRefusesWhatIsNotADayCount() throws Exception {
+        Files.writeString(dir.resolve(Workspace.MARKER), "");
+        assertEquals(180, Workspace.read(dir).waiverMaxDays());
+        Files.writeString(dir.resolve(Workspace.MARKER), "waivers.maxDays = 90\n");
+        assertEquals(90, Workspace.read(dir).waiverMaxDays());
+        assertEquals(90, WorkspacePaths.of(dir, Map.of()).waiverMaxDays());
+        Files.writeString(dir.resolve(Workspace.MARKER), "waivers.maxDays=half a year\n");
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Workspace.read(dir));
+        assertTrue(e.getMessage().endsWith("waivers.maxDays is 'half a year'; it must be a whole number of days from 1"
+                + " to 3650"), e.getMessage());
+    }
+
+    @Test
     void noMarkerMeansNoWorkspace() {
         // Nothing below the temporary directory is a workspace (whatever its parents are).
         assertTrue(Workspace.find(dir, Map.of()).map(w -> !w.root().startsWith(dir)).orElse(true));

@@ -1,5 +1,6 @@
 package dev.slk.scan.files;
 
+import dev.slk.core.text.GlobRegex;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.slk.scan.files;
+package dev.slk.core.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Translates the glob of a gitignore pattern into a regular expression over '/'-separated
  * paths, with git's wildmatch rules: {@code *}, {@code ?} and bracket expressions never match
- * '/', and {@code **} spans directories only when it is a whole path segment.
+ * '/', and {@code **} spans directories only when it is a whole path segment. The scan's ignore
+ * files and the waiver ledger's path, resource and module patterns share these rules.
  */
-final class GlobRegex {
+public final class GlobRegex {
     private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
             Map.entry("alnum", "\\p{Alnum}"), Map.entry("alpha", "\\p{Alpha}"), Map.entry("blank", "\\p{Blank}"),
             Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("digit", "\\p{Digit}"), Map.entry("graph", "\\p{Graph}"),
@@ -30,7 +31,7 @@ final class GlobRegex {
      * @return the equivalent regular expression, or null when git would let the pattern match
      *     nothing (an unclosed bracket, an unknown character class, a trailing backslash)
      */
-    static String translate(String glob) {
+    public static String translate(String glob) {
         return new GlobRegex(glob).translate();
     }
 
