@@ -2,7 +2,12 @@ package dev.slk.cli;
 
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.workspace.WorkspacePaths;
+import dev.slk.core.waivers.WaiverLedger;
+import dev.slk.core.waivers.WaiverLedgerException;
+import dev.slk.core.yaml.UnreadableInputException;
+import dev.slk.scan.SecretScanner;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,13 +21,30 @@ import java.util.function.Supplier;
  * @param workingDirectory where relative paths and config.yaml are resolved
  * @param environment environment variables
  * @param registry discovers the modules, once, when a command first needs them
+ * @param clock the time, for waiver expiry (tests fix it)
  */
 public record CliContext(
         PrintWriter out,
         PrintWriter err,
         Path workingDirectory,
         Map<String, String> environment,
-        Supplier<ModuleRegistry> registry) {
+        Supplier<ModuleRegistry> registry,
+        Clock clock) {
+
+    /** A context on the system clock. */
+    public CliContext(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> environment,
+            Supplier<ModuleRegistry> registry) {
+        this(out, err, workingDirectory, environment, registry, Clock.systemUTC());
+    }
+
+    /**
+     * @return the workspace's waiver ledger, checked for secrets with the scan's rules
+     * @throws UnreadableInputException when it cannot be read or is not YAML
+     * @throws WaiverLedgerException when it breaks its schema or rules
+     */
+    public WaiverLedger waivers() throws UnreadableInputException, WaiverLedgerException {
+        return WaiverLedger.read(paths(), SecretScanner.secretCheck(), clock);
+    }
 
     /** @return true when the user asked for no colour (https://no-color.org) */
     public boolean noColor() {

@@ -14,6 +14,8 @@ import dev.slk.core.report.CheckReport;
 import dev.slk.core.report.ReportFormat;
 import dev.slk.core.text.Echo;
 import dev.slk.core.workspace.WorkspacePaths;
+import dev.slk.core.waivers.WaiverLedger;
+import dev.slk.core.waivers.WaiverLedgerException;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.scan.Baseline;
 import dev.slk.scan.RuleCatalogue;
@@ -89,6 +91,9 @@ final class SecurityScanCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--strict", description = "Fail on an orphaned waiver (one in slk-waivers.yaml that matches no finding).")
+    private boolean strict;
+
     @Option(names = "--no-infra", description = "Skip the infrastructure and dependency rules.")
     private boolean noInfra;
 
@@ -104,7 +109,7 @@ final class SecurityScanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UnreadableInputException, IOException {
+    public Integer call() throws UnreadableInputException, IOException, WaiverLedgerException {
         if (listRules) {
             cli.out().print(reportOptions.format == ReportFormat.text ? rulesText(RuleCatalogue.all())
                     : rulesJson(RuleCatalogue.all()));
@@ -122,6 +127,7 @@ final class SecurityScanCommand implements Callable<Integer> {
         } else {
             reportOptions.checkTarget(cli, ScanOutcome.OUTPUT);
         }
+        WaiverLedger ledger = cli.waivers();
         ScanRequest request = request();
         ScanReport report;
         try {
@@ -136,7 +142,9 @@ final class SecurityScanCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Baseline accepted = baseline == null ? Baseline.empty() : Baseline.read(resolve(baseline), baseline.toString());
-        ScanOutcome outcome = new ScanOutcome(report, accepted, failOn, baseline == null ? null : baseline.toString());
+        boolean complete = target.module == null && target.paths.isEmpty();
+        ScanOutcome outcome = new ScanOutcome(report, accepted, failOn, baseline == null ? null : baseline.toString(),
+                ledger, ScanOutcome.scope(!noInfra, complete, strict));
         CheckReport checked = outcome.toReport(BuildInfo.slkVersion());
         reportOptions.emit(cli, checked, ScanOutcome.OUTPUT);
         return checked.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
@@ -168,8 +176,14 @@ final class SecurityScanCommand implements Callable<Integer> {
             }
             return new ScanRequest(cli.paths().workingDirectory(), scanned, List.of(), null, null, maxBytes);
         }
-        return new ScanRequest(workspace, List.of(workspace), noInfra ? List.of() : moduleDirectories(paths),
-                noInfra ? null : paths.assembly(), null, maxBytes);
+        return noInfra ? new ScanRequest(workspace, List.of(workspace), List.of(), null, null, maxBytes)
+                : wholeWorkspace(paths, maxBytes);
+    }
+
+    /** @return the default scan: the whole workspace, its modules' dependencies and its cloud assembly */
+    static ScanRequest wholeWorkspace(WorkspacePaths paths, long maxBytes) throws IOException {
+        return new ScanRequest(paths.root(), List.of(paths.root()), moduleDirectories(paths), paths.assembly(), null,
+                maxBytes);
     }
 
     private static List<Path> moduleDirectories(WorkspacePaths paths) throws IOException {

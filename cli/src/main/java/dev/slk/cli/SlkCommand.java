@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             SynthCommand.class,
             NewModuleCommand.class,
             ListEnvironmentsCommand.class,
+            WaiversCommand.class,
             CompletionCommand.class
         },
         scope = ScopeType.INHERIT,

@@ -4,6 +4,7 @@ import dev.slk.core.findings.Severity;
 import dev.slk.core.io.OutputException;
 import dev.slk.scaffold.ScaffoldException;
 import dev.slk.core.schema.DidYouMean;
+import dev.slk.core.waivers.WaiverLedgerException;
 import dev.slk.core.workspace.WorkspaceException;
 import dev.slk.core.yaml.UnreadableInputException;
 import java.util.ArrayList;
@@ -79,6 +80,10 @@ public final class SlkCommandLine {
                     || e instanceof ScaffoldException || e instanceof WorkspaceException
                     || e instanceof OutputException) {
                 context.error(e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof WaiverLedgerException ledger) {
+                ledger.problems().forEach(p -> context.error(WaiverLedgerException.line(p)));
                 return ExitCodes.USAGE;
             }
             if (e instanceof UsageException) {

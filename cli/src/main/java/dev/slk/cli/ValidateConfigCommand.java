@@ -7,7 +7,10 @@ import dev.slk.core.io.OutputException;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.validation.ConfigValidator;
 import dev.slk.core.validation.ValidationReport;
+import dev.slk.core.waivers.WaiverLedger;
+import dev.slk.core.waivers.WaiverLedgerException;
 import dev.slk.core.yaml.UnreadableInputException;
+import dev.slk.scan.ScanOutcome;
 import dev.slk.core.yaml.YamlDocument;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +38,7 @@ final class ValidateConfigCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions reportOptions;
 
-    @Option(names = "--strict", description = "Treat warnings as errors.")
+    @Option(names = "--strict", description = "Treat warnings as errors, orphaned waivers included.")
     private boolean strict;
 
     ValidateConfigCommand(CliContext cli) {
@@ -43,9 +46,10 @@ final class ValidateConfigCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UnreadableInputException, OutputException {
+    public Integer call() throws UnreadableInputException, OutputException, WaiverLedgerException {
         ConfigSource source = configOptions.select(cli);
         reportOptions.checkTarget(cli, ValidationReport.OUTPUT);
+        WaiverLedger ledger = cli.waivers();
         ModuleRegistry registry = Modules.usable(cli);
         YamlDocument document = ConfigReader.read(source);
         String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
@@ -53,7 +57,9 @@ final class ValidateConfigCommand implements Callable<Integer> {
         if (strict) {
             report = report.strict();
         }
-        reportOptions.emit(cli, report.toReport(strict, BuildInfo.slkVersion()), ValidationReport.OUTPUT);
-        return report.valid() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        ValidationReport.Judged judged = report.judge(ledger,
+                WaiverLedger.Scope.allBut(ScanOutcome.ruleIds(), document.file(), strict));
+        reportOptions.emit(cli, judged.toReport(strict, BuildInfo.slkVersion()), ValidationReport.OUTPUT);
+        return judged.report().valid() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

@@ -4,6 +4,7 @@ import dev.slk.core.registry.ModuleRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -27,10 +28,20 @@ final class Slk {
     }
 
     static Result run(Path workingDirectory, Map<String, String> env, Supplier<ModuleRegistry> registry, String... args) {
+        return run(workingDirectory, Clock.systemUTC(), env, registry, args);
+    }
+
+    /** Runs slk on a clock the test controls (waiver expiry). */
+    static Result run(Path workingDirectory, Clock clock, String... args) {
+        return run(workingDirectory, clock, Map.of(), () -> TEST_MODULES, args);
+    }
+
+    private static Result run(Path workingDirectory, Clock clock, Map<String, String> env,
+            Supplier<ModuleRegistry> registry, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), workingDirectory,
-                env, registry);
+                env, registry, clock);
         int code = SlkCommandLine.create(context).execute(args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -45,9 +45,14 @@ public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn,
         List<String> rules = new ArrayList<>();
         dev.slk.scan.rules.SecretRules.catalogue().forEach(r -> rules.add(r.id()));
         if (infra) {
-            RuleCatalogue.all().forEach(r -> rules.add(r.id()));
+            rules.addAll(ruleIds());
         }
         return WaiverLedger.Scope.of(rules, complete, strict);
+    }
+
+    /** @return the ids of every rule the scan has, so that other commands leave their waivers alone */
+    public static List<String> ruleIds() {
+        return RuleCatalogue.all().stream().map(dev.slk.core.findings.Rule::id).toList();
     }
 
     /** The command name reports carry. */

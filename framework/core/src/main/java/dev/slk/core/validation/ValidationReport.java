@@ -4,7 +4,9 @@ import dev.slk.core.config.ProjectConfig;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.report.CheckReport;
+import dev.slk.core.report.Notice;
 import dev.slk.core.report.ReportOutput;
+import dev.slk.core.waivers.WaiverLedger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ public record ValidationReport(String file, List<Finding> findings, List<String>
     public static final String COMMAND = "validate-config";
 
     private static final Pattern SUMMARY = Pattern.compile(
-            ".+: (valid|invalid) \\(\\d+ errors?, \\d+ warnings?; modules checked: .*\\)");
+            ".+: (valid|invalid) \\(\\d+ errors?, \\d+ warnings?(, \\d+ waived)?; modules checked: .*\\)");
 
     /** Where {@code --output} may write: nowhere but absent, empty or earlier validate-config reports. */
     public static final ReportOutput OUTPUT = new ReportOutput(COMMAND, line -> SUMMARY.matcher(line).matches());
@@ -37,14 +39,14 @@ public record ValidationReport(String file, List<Finding> findings, List<String>
         modulesChecked = List.copyOf(modulesChecked);
     }
 
-    /** @return the errors */
+    /** @return the errors no waiver accepts */
     public List<Finding> errors() {
-        return findings.stream().filter(f -> f.severity().isError()).toList();
+        return findings.stream().filter(f -> f.severity().isError() && !f.accepted()).toList();
     }
 
-    /** @return the warnings */
+    /** @return the warnings no waiver accepts */
     public List<Finding> warnings() {
-        return findings.stream().filter(f -> !f.severity().isError()).toList();
+        return findings.stream().filter(f -> !f.severity().isError() && !f.accepted()).toList();
     }
 
     /** @return true when there is no error */
@@ -64,6 +66,51 @@ public record ValidationReport(String file, List<Finding> findings, List<String>
      * @return the report as the one report layer renders it: errors fail, warnings do not
      */
     public CheckReport toReport(boolean strict, String version) {
+        return toReport(strict, version, List.of());
+    }
+
+    /**
+     * Judges the findings with the waiver ledger, as every checking command does.
+     *
+     * @param ledger the workspace's waivers
+     * @param scope which of them this run answers for
+     * @return the judged report (waived findings accepted, orphans with {@code --strict} as
+     *     errors) and the ledger's notices
+     */
+    public Judged judge(WaiverLedger ledger, WaiverLedger.Scope scope) {
+        WaiverLedger.Judged judged = ledger.judge(findings, scope);
+        List<Finding> all = judged.findings();
+        boolean clean = all.stream().noneMatch(f -> f.severity().isError() && !f.accepted());
+        return new Judged(new ValidationReport(file, all, modulesChecked, clean ? config : Optional.empty()),
+                judged.notices(), ledger.waivers().isEmpty() ? null : ledger.file());
+    }
+
+    /**
+     * A validation judged with the waiver ledger.
+     *
+     * @param report the judged report
+     * @param notices what the ledger says about itself (orphaned waivers)
+     * @param ledger the ledger's name, or null when it has no waivers
+     */
+    public record Judged(ValidationReport report, List<Notice> notices, String ledger) {
+        /**
+         * @param strict whether warnings were turned into errors
+         * @param version the slk version
+         * @return the report as the one report layer renders it
+         */
+        public CheckReport toReport(boolean strict, String version) {
+            CheckReport checked = report.toReport(strict, version, notices);
+            if (ledger == null) {
+                return checked;
+            }
+            Map<String, Object> facts = new LinkedHashMap<>(checked.facts());
+            facts.put("waivers", ledger);
+            return new CheckReport(checked.command(), checked.version(), checked.findings(), checked.failOn(),
+                    checked.rules(), checked.notices(), facts, checked.summary(), checked.baselineUsed());
+        }
+    }
+
+    private CheckReport toReport(boolean strict, String version, List<Notice> notices) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("file", file);
         facts.put("valid", valid());
@@ -71,14 +118,16 @@ public record ValidationReport(String file, List<Finding> findings, List<String>
         facts.put("errors", errors().size());
         facts.put("warnings", warnings().size());
         facts.put("modulesChecked", modulesChecked);
-        return new CheckReport(COMMAND, version, findings, Severity.HIGH, List.of(), List.of(), facts, summary(),
+        return new CheckReport(COMMAND, version, findings, Severity.HIGH, List.of(), notices, facts, summary(),
                 false);
     }
 
-    /** @return e.g. {@code config.yaml: invalid (2 errors, 1 warning; modules checked: okta-logs)} */
+    /** @return e.g. {@code config.yaml: invalid (2 errors, 1 warning, 1 waived; modules checked: okta-logs)} */
     public String summary() {
+        long waived = findings.stream().filter(Finding::accepted).count();
         return file + ": " + (valid() ? "valid" : "invalid") + " (" + count(errors().size(), "error") + ", "
-                + count(warnings().size(), "warning") + "; modules checked: "
+                + count(warnings().size(), "warning") + (waived == 0 ? "" : ", " + waived + " waived")
+                + "; modules checked: "
                 + (modulesChecked.isEmpty() ? "none" : String.join(", ", modulesChecked)) + ")";
     }
 

@@ -53,6 +53,14 @@ public record Waiver(SourceLocation location, String rule, Selector selector, St
         return today.isAfter(expires);
     }
 
+    /**
+     * @param file a file a check looked at
+     * @return false when the waiver's path pattern excludes the file
+     */
+    public boolean couldName(String file) {
+        return !(selector instanceof Patterns p) || p.path() == null || Patterns.compile(p.path()).matcher(file).matches();
+    }
+
     /** @return the acceptance a finding it accepts carries */
     public Acceptance.Waived acceptance() {
         return new Acceptance.Waived(location, owner, reason, expires);

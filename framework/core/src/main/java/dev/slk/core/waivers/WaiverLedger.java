@@ -240,22 +240,34 @@ public final class WaiverLedger {
     /**
      * Which waivers a command answers for, and how strictly.
      *
-     * @param rules true for the rule ids the command's run could have reported: only those
-     *     waivers can be orphaned by it
-     * @param complete whether the run checked everything those rules look at (a scan of a few
+     * @param waivers true for the waivers the command's run could have matched: only those can be
+     *     orphaned by it (a scan answers for the scan's rules, validate-config for the others)
+     * @param complete whether the run checked everything those waivers look at (a scan of a few
      *     paths or one module is not complete, so it orphans nothing)
      * @param strict whether an orphaned waiver fails the run
      */
-    public record Scope(Predicate<String> rules, boolean complete, boolean strict) {
+    public record Scope(Predicate<Waiver> waivers, boolean complete, boolean strict) {
         /**
          * @param rules the command's rule ids
          * @param complete whether the run is complete
          * @param strict whether an orphan fails
-         * @return the scope
+         * @return the scope of the waivers of these rules
          */
         public static Scope of(java.util.Collection<String> rules, boolean complete, boolean strict) {
             java.util.Set<String> ids = java.util.Set.copyOf(rules);
-            return new Scope(ids::contains, complete, strict);
+            return new Scope(w -> ids.contains(w.rule()), complete, strict);
+        }
+
+        /**
+         * @param rules the rule ids of the other commands
+         * @param file the one file the command checks
+         * @param strict whether an orphan fails
+         * @return the scope of the waivers of every other rule that could name the file
+         */
+        public static Scope allBut(java.util.Collection<String> rules, String file, boolean strict) {
+            java.util.Set<String> ids = java.util.Set.copyOf(rules);
+            return new Scope(w -> !ids.contains(w.rule()) && !ORPHANED_RULE.equals(w.rule()) && w.couldName(file),
+                    true, strict);
         }
     }
 
@@ -294,7 +306,7 @@ public final class WaiverLedger {
         List<Notice> notices = new ArrayList<>();
         if (scope.complete()) {
             for (Waiver w : waivers) {
-                if (matches.get(w) == 0 && scope.rules().test(w.rule())) {
+                if (matches.get(w) == 0 && scope.waivers().test(w)) {
                     orphan(w, scope.strict(), judged, notices);
                 }
             }

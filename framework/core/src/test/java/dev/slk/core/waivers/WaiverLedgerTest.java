@@ -40,7 +40,7 @@ class WaiverLedgerTest {
     }
 
     private static WaiverLedger.Scope everything(boolean strict) {
-        return new WaiverLedger.Scope(rule -> true, true, strict);
+        return new WaiverLedger.Scope(w -> true, true, strict);
     }
 
     private static String entry(String rule, String selector, String expires) {
