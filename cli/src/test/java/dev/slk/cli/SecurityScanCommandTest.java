@@ -72,7 +72,7 @@ class SecurityScanCommandTest {
                   "version": "VERSION",
                   "passed": false,
                   "failOn": "medium",
-                  "summary": {"findings": 2, "failing": 1, "belowThreshold": 0, "suppressed": 1, "baselined": 0},
+                  "summary": {"findings": 2, "failing": 1, "belowThreshold": 0, "suppressed": 1, "baselined": 0, "waived": 0},
                   "facts": {"filesScanned": 2, "bytesScanned": 188, "binarySkipped": 0, "seconds": 0},
                   "findings": [
                     {"rule": "github-token", "severity": "high", "level": "error", "status": "failing",

@@ -89,7 +89,7 @@ class ValidateConfigCommandTest {
                   "version": "VERSION",
                   "passed": false,
                   "failOn": "high",
-                  "summary": {"findings": 2, "failing": 1, "belowThreshold": 1, "suppressed": 0, "baselined": 0},
+                  "summary": {"findings": 2, "failing": 1, "belowThreshold": 1, "suppressed": 0, "baselined": 0, "waived": 0},
                   "facts": {"file": "c.yaml", "valid": false, "strict": false, "errors": 1, "warnings": 1,
                             "modulesChecked": []},
                   "findings": [
