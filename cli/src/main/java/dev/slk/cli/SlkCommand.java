@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
             ListModulesCommand.class,
             SecurityScanCommand.class,
             SynthCommand.class,
+            IamAnalyzerCommand.class,
             NewModuleCommand.class,
             ListEnvironmentsCommand.class,
             WaiversCommand.class,

@@ -82,7 +82,8 @@ public record StackTemplate(String stackName, String file, Map<String, Resource>
         private final int line;
         private final int column;
 
-        UnreadableTemplateException(String message, int line, int column) {
+        /** @param message what is wrong, never quoting content; @param line from 1; @param column from 1 */
+        public UnreadableTemplateException(String message, int line, int column) {
             super(message);
             this.line = Math.max(1, line);
             this.column = Math.max(1, column);

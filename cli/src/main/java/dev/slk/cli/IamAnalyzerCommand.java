@@ -1,0 +1,202 @@
+package dev.slk.cli;
+
+import dev.slk.core.BuildInfo;
+import dev.slk.core.config.ConfigReader;
+import dev.slk.core.config.ConfigSource;
+import dev.slk.core.findings.Severity;
+import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.io.AtomicWriter;
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.report.CheckReport;
+import dev.slk.core.text.Echo;
+import dev.slk.core.yaml.UnreadableInputException;
+import dev.slk.iam.IamAnalysis;
+import dev.slk.iam.IamAnalyzer;
+import dev.slk.iam.IamOutcome;
+import dev.slk.iam.IamRequest;
+import dev.slk.iam.IamSources;
+import dev.slk.iam.catalogue.ActionCatalogue;
+import dev.slk.iam.catalogue.ManagedPolicies;
+import dev.slk.iam.envelope.AccessBaseline;
+import dev.slk.stack.NodeRuntime;
+import dev.slk.stack.SynthResult;
+import dev.slk.stack.Synthesizer;
+import dev.slk.stack.assets.LambdaArtifacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code slk iam-analyzer}: least privilege of every policy, offline, attributed to its module. */
+@Command(name = "iam-analyzer",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check every IAM policy of the cloud assembly (default: cdk.out, synthesized first when missing) or of "
+                    + "CloudFormation templates (--template, JSON or YAML) for broader access than needed: malformed "
+                    + "statements, unknown actions and condition keys, resources that cannot match, wildcards, "
+                    + "privilege escalation, credentials exposure, data exfiltration, cross-module access, KMS, trust "
+                    + "policies and cdk-nag suppressions. Offline, with AWS's action catalogue bundled (docs/IAM_ANALYZER.md).",
+            "",
+            "--baseline FILE --update-baseline records each module's access; --baseline FILE then fails on any access "
+                    + "beyond it."
+        },
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error or unusable input, "
+                + "3 internal error."})
+final class IamAnalyzerCommand implements Callable<Integer> {
+    private final CliContext cli;
+
+    @ArgGroup(exclusive = true)
+    private Target target = new Target();
+
+    static final class Target {
+        @Option(names = "--module", paramLabel = "ID", description = "Report the findings and access of this module only.")
+        String module;
+
+        @Option(names = "--all", description = "Report every module, the core and the CDK's own resources (the default).")
+        boolean all;
+    }
+
+    @Option(names = "--template", paramLabel = "FILE", arity = "1..*",
+            description = "Analyse these CloudFormation templates (JSON or YAML) instead of the cloud assembly.")
+    private List<Path> templates = new ArrayList<>();
+
+    @Mixin
+    private ConfigOptions configOptions;
+
+    @Mixin
+    private ReportOptions reportOptions;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Each module's accepted access; access beyond it is a finding.")
+    private Path baseline;
+
+    @Option(names = "--update-baseline", description = "Write the analysed modules' access to the --baseline FILE and exit 0.")
+    private boolean updateBaseline;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "medium",
+            completionCandidates = SecurityScanCommand.Levels.class,
+            description = "Lowest severity that fails: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Severity failOn;
+
+    @Option(names = "--iam-data", paramLabel = "DIR",
+            description = "Use the IAM catalogue in DIR (framework/iam/scripts/refresh-iam-data.sh --out DIR) instead of the bundled one.")
+    private Path iamData;
+
+    IamAnalyzerCommand(CliContext cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (updateBaseline && baseline == null) {
+            throw new UsageException("--update-baseline needs --baseline FILE");
+        }
+        if (target.module != null && !ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
+            throw new UsageException("--module " + Echo.quoted(target.module) + " is not a module id (e.g. okta-logs)");
+        }
+        if (updateBaseline) {
+            AtomicWriter.checkFile(resolve(baseline), baseline.toString(), AccessBaseline.OWNERSHIP);
+        } else {
+            reportOptions.checkTarget(cli, IamOutcome.OUTPUT);
+        }
+        long loading = System.nanoTime();
+        ActionCatalogue catalogue = catalogue();
+        long catalogueMillis = (System.nanoTime() - loading) / 1_000_000;
+        IamSources sources = sources();
+        if (target.module != null && !sources.hasModule(target.module)) {
+            throw new UnreadableInputException(SourceLocation.ofFile(sources.description()),
+                    "no resource of module " + target.module + " in it (is the module enabled in the config?)");
+        }
+        AccessBaseline accepted = baseline != null && !updateBaseline && Files.exists(resolve(baseline))
+                ? AccessBaseline.read(resolve(baseline), baseline.toString()) : null;
+        if (baseline != null && !updateBaseline && accepted == null) {
+            throw new UnreadableInputException(SourceLocation.ofFile(baseline.toString()), "no such file");
+        }
+        IamAnalysis analysis = new IamAnalyzer().analyze(new IamRequest(sources.stacks(), target.module, catalogue,
+                managed(), sources.displayFile(), accepted, baseline == null ? null : baseline.toString()));
+        if (updateBaseline) {
+            Path file = resolve(baseline);
+            AccessBaseline existing = Files.exists(file) && Files.size(file) > 0
+                    ? AccessBaseline.read(file, baseline.toString()) : new AccessBaseline(java.util.Map.of());
+            existing.with(analysis.envelopes()).write(file, baseline.toString());
+            cli.note("baseline " + baseline + " records the access of " + analysis.envelopes().size() + " module(s): "
+                    + String.join(", ", analysis.envelopes().keySet()));
+            return ExitCodes.OK;
+        }
+        CheckReport report = new IamOutcome(analysis, failOn, sources.description(), catalogue.describe(),
+                catalogueMillis, baseline == null ? null : baseline.toString()).toReport(BuildInfo.slkVersion());
+        reportOptions.emit(cli, report, IamOutcome.OUTPUT);
+        return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private ActionCatalogue catalogue() throws UnreadableInputException {
+        if (iamData == null) {
+            return ActionCatalogue.bundled();
+        }
+        try {
+            return ActionCatalogue.fromDirectory(resolve(iamData));
+        } catch (IOException e) {
+            throw new UnreadableInputException(SourceLocation.ofFile(iamData.toString()), e.getMessage());
+        }
+    }
+
+    private Supplier<ManagedPolicies> managed() {
+        Path dir = iamData == null ? null : resolve(iamData);
+        return new Supplier<>() {
+            private ManagedPolicies loaded;
+
+            @Override
+            public ManagedPolicies get() {
+                if (loaded == null) {
+                    try {
+                        loaded = dir == null ? ManagedPolicies.bundled() : ManagedPolicies.fromDirectory(dir);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(iamData + ": " + e.getMessage(), e);
+                    }
+                }
+                return loaded;
+            }
+        };
+    }
+
+    private IamSources sources() throws Exception {
+        if (!templates.isEmpty()) {
+            List<String> displays = templates.stream().map(Path::toString).toList();
+            return IamSources.templates(templates.stream().map(this::resolve).toList(), displays);
+        }
+        Path assembly = cli.paths().assembly();
+        if (!Files.isRegularFile(assembly.resolve("manifest.json"))) {
+            synthesize(assembly);
+        }
+        return IamSources.assembly(assembly, cli.paths().display(assembly));
+    }
+
+    /** The assembly is missing: synthesize it as {@code slk synth} would, quietly but for one line. */
+    private void synthesize(Path assembly) throws Exception {
+        ConfigSource source = configOptions.select(cli);
+        String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
+        cli.note("no cloud assembly in " + cli.paths().display(assembly) + "; synthesizing it first");
+        Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
+                NodeRuntime.command(cli.environment()), stage -> { });
+        SynthResult result;
+        try {
+            result = synthesizer.synthesize(ConfigReader.read(source), selected, assembly, false);
+        } catch (NodeRuntime.NodeUnavailableException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!(result instanceof SynthResult.Synthesized done) || !done.summary().written()) {
+            throw new UnreadableInputException(SourceLocation.ofFile(cli.paths().display(assembly)),
+                    "slk synth could not write it (run slk synth to see why)");
+        }
+    }
+
+    private Path resolve(Path p) {
+        return cli.paths().resolve(p);
+    }
+}

