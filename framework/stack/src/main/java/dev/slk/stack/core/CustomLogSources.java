@@ -62,24 +62,26 @@ final class CustomLogSources extends Construct {
         allow(provider, "PassCrawlerRole", List.of("iam:PassRole", "iam:GetRole"), List.of(crawlerRoleArn));
         allow(provider, "ManageProviderRole", List.of("iam:GetRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy"),
                 List.of(arn + "iam::" + Aws.ACCOUNT_ID + ":role/AmazonSecurityLake-Provider-*"));
-        allow(provider, "CreateSourceCatalog",
-                List.of("glue:CreateDatabase", "glue:CreateTable", "glue:CreateCrawler", "glue:StartCrawlerSchedule",
-                        "glue:StopCrawlerSchedule"),
+        allow(provider, "CreateSourceCatalog", List.of("glue:CreateDatabase", "glue:CreateTable"),
                 List.of(glue + "catalog", glue + "database/amazon_security_lake_glue_db_*",
-                        glue + "table/amazon_security_lake_glue_db_*/*", glue + "crawler/*"));
+                        glue + "table/amazon_security_lake_glue_db_*/*"));
+        // The service authorization reference gives CreateCrawler and the crawler schedule actions no resource
+        // type: a crawler ARN could never match them (slk iam-analyzer's iam-resource-mismatch).
+        allow(provider, "CreateSourceCrawler",
+                List.of("glue:CreateCrawler", "glue:StartCrawlerSchedule", "glue:StopCrawlerSchedule"), List.of("*"));
         allow(provider, "CreateSourceLocation", List.of("s3:ListBucket"), List.of(bucket));
         allow(provider, "WriteSourceLocation", List.of("s3:PutObject"), List.of(bucket + "/ext/*"));
         allow(provider, "ReadExternalId", externalId.readActions(), List.of(externalId.resourceArn()));
         NagSuppressions.addResourceSuppressions(provider.role(), List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
-                .reason("Security Lake's ListLogSources and Lake Formation's RegisterResource and GrantPermissions "
-                        + "take no resource ARN. The provider roles, Glue databases, tables and crawlers and the "
-                        + "ext/ objects that CreateCustomLogSource creates are named by Security Lake at run time, "
-                        + "so they are granted by their documented name prefixes. A Secrets Manager ARN ends in six "
+                .reason("Security Lake's ListLogSources, Lake Formation's RegisterResource and GrantPermissions "
+                        + "and Glue's CreateCrawler and crawler schedule actions take no resource ARN. The provider "
+                        + "roles, Glue databases and tables and the ext/ objects that CreateCustomLogSource creates "
+                        + "are named by Security Lake at run time, so they are granted by their documented name prefixes. A Secrets Manager ARN ends in six "
                         + "random characters, matched by '??????'.")
                 .appliesTo(List.of(RegexAppliesTo.builder().regex(
                         "/^Resource::(\\*|arn:<AWS::Partition>:(iam::<AWS::AccountId>:role\\/AmazonSecurityLake-"
-                                + "Provider-\\*|glue:.*_glue_db_\\*.*|glue:.*:crawler\\/\\*|s3:::.*\\/ext\\/\\*|"
+                                + "Provider-\\*|glue:.*_glue_db_\\*.*|s3:::.*\\/ext\\/\\*|"
                                 + "secretsmanager:.*-\\?{6}))$/").build()))
                 .build()), true);
 
