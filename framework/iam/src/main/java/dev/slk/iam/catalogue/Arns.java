@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 /** ARN formats and policy ARNs as regular expressions, cached: a run compares the same few many times. */
 public final class Arns {
     private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> INTERSECTIONS = new ConcurrentHashMap<>();
 
     private Arns() {
     }
@@ -17,8 +18,26 @@ public final class Arns {
      * @return whether some string fits both
      */
     static boolean intersect(String a, String b) {
-        Boolean[][] memo = new Boolean[a.length() + 1][b.length() + 1];
-        return intersect(a, 0, b, 0, memo);
+        // The actions of a statement share resource types, so the same pair comes back many times.
+        return INTERSECTIONS.computeIfAbsent(a + "\n" + b, k -> {
+            if (!segmentsAgree(a, b)) {
+                return false;
+            }
+            Boolean[][] memo = new Boolean[a.length() + 1][b.length() + 1];
+            return intersect(a, 0, b, 0, memo);
+        });
+    }
+
+    /** A quick refusal: the service segments of two ARNs without wildcards in them differ. */
+    private static boolean segmentsAgree(String a, String b) {
+        String[] x = a.split(":", 4);
+        String[] y = b.split(":", 4);
+        if (x.length < 3 || y.length < 3) {
+            return true;
+        }
+        String sx = x[2];
+        String sy = y[2];
+        return sx.contains("*") || sy.contains("*") || sx.contains("?") || sy.contains("?") || sx.equals(sy);
     }
 
     private static boolean intersect(String a, int i, String b, int j, Boolean[][] memo) {

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A statement's action entries expanded through the catalogue. */
-record Actions(Map<String, List<ActionInfo>> byEntry, List<String> unknownServices, List<String> unknownActions) {
+record Actions(Map<String, List<ActionInfo>> byEntry, List<String> unknownServices, List<String> unknownActions,
+        List<ActionInfo> all) {
     static Actions of(List<PolicyValue> entries, ActionCatalogue catalogue) {
         Map<String, List<ActionInfo>> byEntry = new LinkedHashMap<>();
         List<String> services = new ArrayList<>();
@@ -36,14 +37,10 @@ record Actions(Map<String, List<ActionInfo>> byEntry, List<String> unknownServic
                 byEntry.put(text, expanded);
             }
         }
-        return new Actions(byEntry, services, unknown);
-    }
-
-    /** @return every known action named, each once, in entry order */
-    List<ActionInfo> all() {
-        List<ActionInfo> out = new ArrayList<>();
-        byEntry.values().forEach(list -> list.stream().filter(a -> !out.contains(a)).forEach(out::add));
-        return out;
+        // Keyed by name: comparing the records themselves would compare their lists, for every pair.
+        Map<String, ActionInfo> all = new LinkedHashMap<>();
+        byEntry.values().forEach(list -> list.forEach(a -> all.putIfAbsent(a.fullName(), a)));
+        return new Actions(byEntry, services, unknown, List.copyOf(all.values()));
     }
 
     /** @return whether an entry is the bare {@code *} */

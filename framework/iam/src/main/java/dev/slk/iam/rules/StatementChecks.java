@@ -234,7 +234,7 @@ final class StatementChecks {
     private static void wildcardResource(Policy policy, Statement s, Actions actions, List<PolicyValue> broad,
             Context ctx) {
         List<ActionInfo> restrictable = actions.all().stream().filter(ActionInfo::takesResources).toList();
-        Set<ActionInfo> told = new HashSet<>();
+        Set<ActionInfo> told = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         String on = broad.stream().map(PolicyValue::text).collect(Collectors.joining(", "));
         told.addAll(sensitive(policy, s, restrictable, ActionSets.KMS_DATA, IamRules.KMS_WILDCARD, on, ctx));
         told.addAll(sensitive(policy, s, restrictable, ActionSets.CREDENTIALS, IamRules.CREDENTIALS_EXPOSURE, on, ctx));
