@@ -8,7 +8,9 @@
 #
 # Variants (each run a fresh JVM, as a user or CI pays it):
 #   version   `slk --version`: JVM start, the floor every command pays
-#   example   the bundled example config's assembly, synthesized once beforehand (not timed)
+#   example   the bundled example config's assembly, synthesized once beforehand (not timed); the run
+#             checks that it is up to date (the synthesizer's input record), then analyses it
+#   no-synth  the same with --no-synth: the analysis alone
 #   roles200  a generated template with 200 roles, each with an inline policy of 4 statements
 # Also prints the bundled catalogue's size and the load time the JSON report records
 # (facts.catalogueLoadMillis, median over the example runs).
@@ -70,16 +72,18 @@ time_runs() {
 }
 time_runs "$work/version.t" "${command[@]}" --version
 time_runs "$work/example.t" "${command[@]}" iam-analyzer --fail-on critical
+time_runs "$work/nosynth.t" "${command[@]}" iam-analyzer --no-synth --fail-on critical
 time_runs "$work/roles.t" "${command[@]}" iam-analyzer --template roles200.template.json --fail-on critical
 loads=""
 for _ in $(seq "$runs"); do
-  loads+="$(cd "$work" && "${command[@]}" iam-analyzer --fail-on critical --format json 2>/dev/null \
+  loads+="$(cd "$work" && "${command[@]}" iam-analyzer --no-synth --fail-on critical --format json 2>/dev/null \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"]["catalogueLoadMillis"] / 1000)')"$'\n'
 done
 size=$(unzip -l "$REPO"/cli/target/lib/slk-iam-*.jar 2>/dev/null | awk '/iam-catalogue.json.gz/ {print $1}')
 echo "runs per variant: $runs ($(nproc) cores)"
 echo "slk --version           $(median < "$work/version.t")"
 echo "iam-analyzer example    $(median < "$work/example.t")"
+echo "iam-analyzer --no-synth $(median < "$work/nosynth.t")"
 echo "iam-analyzer 200 roles  $(median < "$work/roles.t")"
 echo "catalogue load          $(printf '%s' "$loads" | grep . | median)"
 echo "catalogue size          ${size:-?} bytes gzipped (iam-catalogue.json.gz)"

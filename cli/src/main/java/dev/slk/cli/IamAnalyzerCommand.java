@@ -88,6 +88,9 @@ final class IamAnalyzerCommand implements Callable<Integer> {
             description = "Use the IAM catalogue in DIR (framework/iam/scripts/refresh-iam-data.sh --out DIR) instead of the bundled one.")
     private Path iamData;
 
+    @Option(names = "--no-synth", description = "Analyse cdk.out as it is, without checking that it is up to date.")
+    private boolean noSynth;
+
     IamAnalyzerCommand(CliContext cli) {
         this.cli = cli;
     }
@@ -171,17 +174,19 @@ final class IamAnalyzerCommand implements Callable<Integer> {
             return IamSources.templates(templates.stream().map(this::resolve).toList(), displays);
         }
         Path assembly = cli.paths().assembly();
-        if (!Files.isRegularFile(assembly.resolve("manifest.json"))) {
+        if (!noSynth || !Files.isRegularFile(assembly.resolve("manifest.json"))) {
             synthesize(assembly);
         }
         return IamSources.assembly(assembly, cli.paths().display(assembly));
     }
 
-    /** The assembly is missing: synthesize it as {@code slk synth} would, quietly but for one line. */
+    /**
+     * Brings the assembly up to date as {@code slk synth} would: the synthesizer answers at once when its recorded
+     * inputs are today's, and synthesizes, quietly but for one line, when it is missing or older than its inputs.
+     */
     private void synthesize(Path assembly) throws Exception {
         ConfigSource source = configOptions.select(cli);
         String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
-        cli.note("no cloud assembly in " + cli.paths().display(assembly) + "; synthesizing it first");
         Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
                 NodeRuntime.command(cli.environment()), stage -> { });
         SynthResult result;
@@ -190,10 +195,14 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         } catch (NodeRuntime.NodeUnavailableException e) {
             throw new UsageException(e.getMessage());
         }
+        if (result instanceof SynthResult.UpToDate) {
+            return;
+        }
         if (!(result instanceof SynthResult.Synthesized done) || !done.summary().written()) {
             throw new UnreadableInputException(SourceLocation.ofFile(cli.paths().display(assembly)),
-                    "slk synth could not write it (run slk synth to see why)");
+                    "it is missing or older than its inputs, and slk synth could not write it (run slk synth to see why)");
         }
+        cli.note(cli.paths().display(assembly) + " was missing or older than its inputs; synthesized it first");
     }
 
     private Path resolve(Path p) {
