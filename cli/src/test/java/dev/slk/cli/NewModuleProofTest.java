@@ -169,6 +169,12 @@ class NewModuleProofTest {
         List<JsonNode> attributed = infraFindings(all.out()).stream()
                 .filter(f -> f.path("module").asText().equals("proof-events")).toList();
         assertEquals(moduleInfra, attributed, all.out());
+
+        // Issue 13, point 7: a freshly generated module has no IAM finding at medium or above.
+        Slk.Result iam = Slk.run(workspace, env, Main.registry(workspace, env, getClass().getClassLoader()),
+                "iam-analyzer", "--module", "proof-events", "--no-synth", "--format", "json");
+        assertEquals(0, iam.exitCode(), iam.out() + iam.err());
+        assertEquals("proof-events", new ObjectMapper().readTree(iam.out()).at("/facts/modules/0").asText(), iam.out());
     }
 
     /** The findings about the synthesized templates, in report order. */
