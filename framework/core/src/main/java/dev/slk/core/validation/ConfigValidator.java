@@ -27,6 +27,8 @@ public final class ConfigValidator {
     private static final ObjectMapper BINDER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private static final String UNREADABLE_VALUE = "yaml.tag";
+
     private final ModuleRegistry registry;
 
     /** @param registry the modules integrations may name */
@@ -142,7 +144,8 @@ public final class ConfigValidator {
      * One mistake, one finding: where the schema already says what is wrong with a value, a rule
      * about the same value (its Lambda range, say) would only repeat it. The rule knows the key,
      * so when the schema's finding has no hint it takes the rule's ("remove the key to use the
-     * default").
+     * default"). A value YAML could not read as its tag says ({@code !!int y}) is that one finding:
+     * what the schema says of the text it fell back to would repeat it.
      */
     private static List<Finding> oneFindingPerMistake(List<Finding> findings) {
         Map<String, String> ruleHints = new java.util.HashMap<>();
@@ -154,9 +157,18 @@ public final class ConfigValidator {
                 ruleHints.putIfAbsent(f.pointer(), f.hint());
             }
         }
+        java.util.Set<String> unreadable = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (UNREADABLE_VALUE.equals(f.ruleId())) {
+                unreadable.add(f.pointer());
+            }
+        }
         List<Finding> kept = new ArrayList<>(findings.size());
         java.util.Set<String> hinted = new java.util.HashSet<>();
         for (Finding f : findings) {
+            if (unreadable.contains(f.pointer()) && !UNREADABLE_VALUE.equals(f.ruleId())) {
+                continue;
+            }
             if (!isSchemaLayer(f.ruleId())) {
                 if (!schemaErrors.contains(f.pointer())) {
                     kept.add(f);

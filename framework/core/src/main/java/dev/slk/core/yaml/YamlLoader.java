@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -201,7 +202,7 @@ public final class YamlLoader {
                     }
                     return array;
                 }
-                JsonNode value = scalar((ScalarNode) node);
+                JsonNode value = scalar((ScalarNode) node, pointer);
                 if (value.isNumber()) {
                     numbers.put(pointer, ((ScalarNode) node).getValue());
                 }
@@ -242,9 +243,19 @@ public final class YamlLoader {
             return object;
         }
 
-        private JsonNode scalar(ScalarNode scalar) {
+        private JsonNode scalar(ScalarNode scalar, String pointer) {
             String text = scalar.getValue();
             Tag tag = scalar.getTag();
+            Optional<String> refused = refusedByTag(tag, text);
+            if (refused.isPresent()) {
+                // Only an explicit tag (!!int y) can pair a type with text that is not of it; the
+                // text is kept as written, so the schema judges what the file holds.
+                String name = "!!" + tag.getValue().substring(Tag.PREFIX.length());
+                problems.add(new Finding("yaml.tag", Severity.HIGH, at(file, scalar.getStartMark()), pointer,
+                        Echo.quoted(text) + " is tagged " + name + " but is not " + refused.get(),
+                        "remove the tag " + name + " or write " + refused.get()));
+                return nodes.textNode(text);
+            }
             if (Tag.NULL.equals(tag)) {
                 return nodes.nullNode();
             }
@@ -258,6 +269,23 @@ public final class YamlLoader {
                 return decimal(text);
             }
             return nodes.textNode(text);
+        }
+
+        /** @return what {@code text} would have to be for {@code tag}, when it is not */
+        private static Optional<String> refusedByTag(Tag tag, String text) {
+            if (Tag.INT.equals(tag) && !CoreSchemaResolver.INT.matcher(text).matches()) {
+                return Optional.of("an integer (decimal, 0x or 0o)");
+            }
+            if (Tag.FLOAT.equals(tag) && !CoreSchemaResolver.FLOAT.matcher(text).matches()) {
+                return Optional.of("a number");
+            }
+            if (Tag.BOOL.equals(tag) && !CoreSchemaResolver.BOOL.matcher(text).matches()) {
+                return Optional.of("true or false");
+            }
+            if (Tag.NULL.equals(tag) && !CoreSchemaResolver.NULL.matcher(text).matches()) {
+                return Optional.of("null, ~ or nothing");
+            }
+            return Optional.empty();
         }
 
         private JsonNode integer(String text) {
