@@ -27,6 +27,7 @@ public final class ConfigKeys {
     public static final String SECURITY_LAKE_ENABLED = SECURITY_LAKE + "/enabled";
     public static final String SECURITY_LAKE_BUCKET = SECURITY_LAKE + "/s3Bucket";
     public static final String SECURITY_LAKE_EXTERNAL_ID = SECURITY_LAKE + "/externalId";
+    public static final String SECURITY_LAKE_SERVICE_ROLE = SECURITY_LAKE + "/serviceRole";
     /** The custom sources, a list of {@link CustomSource} blocks. */
     public static final String SECURITY_LAKE_SOURCES = SECURITY_LAKE + "/OCSFEventClass";
 

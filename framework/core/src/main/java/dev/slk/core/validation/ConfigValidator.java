@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slk.core.config.ConfigKeys;
 import dev.slk.core.config.EnvironmentOverrides;
 import dev.slk.core.config.ProjectConfig;
 import dev.slk.core.config.ProjectSchema;
@@ -55,13 +56,13 @@ public final class ConfigValidator {
         }
         EffectiveConfig resolved = effective(raw);
         ObjectNode effective = resolved.config();
-        String environment = effective.path("environment").asText(null);
+        String environment = effective.at(ConfigKeys.ENVIRONMENT).asText(null);
 
         RuleContext ctx = new RuleContext(document, effective, resolved.overrideOrigins());
         ProjectRules.check(ctx);
         StackRules.check(ctx);
         if (selectedEnvironment != null && environment != null && !selectedEnvironment.equals(environment)) {
-            ctx.warning("environment.mismatch", "/environment", "--env " + selectedEnvironment
+            ctx.warning("environment.mismatch", ConfigKeys.ENVIRONMENT, "--env " + selectedEnvironment
                     + " selected this file, but its environment is " + dev.slk.core.text.Echo.quoted(environment), null);
         }
         List<String> checked = new ModuleRules(registry, ctx).check();
@@ -94,7 +95,7 @@ public final class ConfigValidator {
      */
     public static EffectiveConfig effective(JsonNode raw) {
         ObjectNode effective = (ObjectNode) SchemaDefaults.apply(ProjectSchema.document(), raw);
-        Map<String, String> origins = EnvironmentOverrides.apply(effective, effective.path("environment").asText(null));
+        Map<String, String> origins = EnvironmentOverrides.apply(effective, effective.at(ConfigKeys.ENVIRONMENT).asText(null));
         DerivedDefaults.apply(effective);
         return new EffectiveConfig(effective, origins);
     }
