@@ -31,7 +31,8 @@ class MalformedConfigsTest {
     private static final Pattern FINDING = Pattern.compile(".*: (error|warning): .*");
     private static final Pattern WITH_LINE = Pattern.compile("c\\.yaml:\\d+:\\d+: (error|warning): .*");
     private static final List<String> WRONG_VALUES = List.of("[1, 2]", "{a: 1}", "'text'", "true", "-7", "null",
-            "1e309", ".inf", "-.nan", "~", "99999999999999999999", "\"\\u0000\"", "!!binary AAAA", "&a x", "*nowhere");
+            "1e309", ".inf", "-.nan", "~", "99999999999999999999", "\"\\u0000\"", "!!binary AAAA", "&a x", "*nowhere",
+            "!!int y", "!!bool maybe", "!!float 1e", "!!null x");
 
     @TempDir
     Path dir;
