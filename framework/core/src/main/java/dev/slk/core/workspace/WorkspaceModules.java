@@ -108,8 +108,11 @@ public record WorkspaceModules(List<BuiltModule> built, List<Path> notBuilt) {
     /**
      * The directories of the reactor's modules, depth first in declaration order, starting at the
      * root pom (which is not itself listed). Entries outside the workspace are ignored.
+     *
+     * @param root the workspace root
+     * @return the module directories, absolute and normalized
      */
-    static List<Path> reactor(Path root) {
+    public static List<Path> reactor(Path root) {
         List<Path> modules = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         Deque<Path> pending = new ArrayDeque<>();

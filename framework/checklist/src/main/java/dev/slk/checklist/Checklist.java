@@ -1,0 +1,82 @@
+package dev.slk.checklist;
+
+import dev.slk.checklist.docs.ReadmeCheck;
+import dev.slk.checklist.packaging.PackagingCheck;
+import dev.slk.checklist.registration.ModuleInterfaceCheck;
+import dev.slk.checklist.registration.RegisteredCheck;
+import dev.slk.checklist.text.CopyrightCheck;
+import dev.slk.checklist.text.NoEmotesCheck;
+import dev.slk.core.findings.Finding;
+import dev.slk.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * {@code slk checklist}: the packaging guide's module checklist, each item measured by its
+ * {@link Check}, for one module or every module of the workspace.
+ */
+public final class Checklist {
+    private final UnaryOperator<List<Finding>> acceptance;
+
+    /**
+     * @param acceptance gives findings the acceptance a waiver ledger grants them (identity when
+     *     there is no ledger)
+     */
+    public Checklist(UnaryOperator<List<Finding>> acceptance) {
+        this.acceptance = acceptance;
+    }
+
+    /**
+     * @param request what to check
+     * @return each module's checklist, in the request's order
+     * @throws IOException when a module's files cannot be read
+     */
+    public List<ModuleChecklist> run(ChecklistRequest request) throws IOException {
+        List<Check> checks = checks(request);
+        String holder = request.paths().workspace().map(Workspace::copyrightHolder)
+                .orElse(Workspace.DEFAULT_COPYRIGHT_HOLDER);
+        List<ModuleChecklist> results = new ArrayList<>();
+        for (String id : request.moduleIds()) {
+            ModuleUnderCheck module = new ModuleUnderCheck(id, request.paths().moduleDirectory(id), request.paths(),
+                    holder, request.registry());
+            List<ItemResult> items = new ArrayList<>();
+            for (Check check : checks) {
+                Measurement measured = check.measure(module);
+                List<Finding> judged = measured instanceof Measurement.Measured m ? acceptance.apply(m.findings())
+                        : List.of();
+                items.add(ItemResult.of(check.item(), measured, judged));
+            }
+            results.add(new ModuleChecklist(id, items));
+        }
+        return results;
+    }
+
+    /** The checks in checklist order. */
+    static List<Check> checks(ChecklistRequest request) {
+        return List.of(new ModuleInterfaceCheck(), new ReadmeCheck(), new NoEmotesCheck(),
+                new CopyrightCheck(request.fix(), request.clock()), new RegisteredCheck(request.baseConfig()),
+                new PackagingCheck());
+    }
+
+    /**
+     * @param modulesDirectory the workspace's modules directory
+     * @return the ids of the module directories in it (a directory with a pom.xml), sorted
+     */
+    public static List<String> moduleIds(Path modulesDirectory) {
+        if (!Files.isDirectory(modulesDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(modulesDirectory)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).map(d -> d.getFileName().toString())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

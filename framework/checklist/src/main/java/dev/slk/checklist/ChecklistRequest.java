@@ -1,0 +1,31 @@
+package dev.slk.checklist;
+
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.workspace.WorkspacePaths;
+import dev.slk.core.yaml.YamlDocument;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to check.
+ *
+ * @param paths the workspace
+ * @param registry the modules slk discovered, problems included
+ * @param moduleIds the modules to check, in order
+ * @param baseConfig the configuration each module is enabled in for item 11
+ * @param fix whether to add missing copyright headers
+ * @param clock today, for added headers and waiver expiry
+ */
+public record ChecklistRequest(WorkspacePaths paths, ModuleRegistry registry, List<String> moduleIds,
+        YamlDocument baseConfig, boolean fix, Clock clock) {
+
+    /** Copies the list. */
+    public ChecklistRequest {
+        Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(baseConfig, "baseConfig");
+        Objects.requireNonNull(clock, "clock");
+        moduleIds = List.copyOf(moduleIds);
+    }
+}

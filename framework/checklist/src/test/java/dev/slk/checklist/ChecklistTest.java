@@ -1,0 +1,179 @@
+package dev.slk.checklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.core.config.ConfigReader;
+import dev.slk.core.config.ConfigSource;
+import dev.slk.core.findings.Finding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ChecklistTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path temp;
+
+    private ModuleChecklist run(FixtureModule fixture, boolean fix) throws Exception {
+        ChecklistRequest request = new ChecklistRequest(fixture.paths(), fixture.registry(), List.of(FixtureModule.ID),
+                ConfigReader.read(new ConfigSource.BundledExample()), fix, CLOCK);
+        return new Checklist(UnaryOperator.identity()).run(request).get(0);
+    }
+
+    private static Map<Item, Verdict> verdicts(ModuleChecklist checklist) {
+        Map<Item, Verdict> verdicts = new EnumMap<>(Item.class);
+        checklist.items().forEach(i -> verdicts.put(i.item(), i.verdict()));
+        return verdicts;
+    }
+
+    @Test
+    void aCompleteModulePassesEveryItemWithEvidence() throws Exception {
+        ModuleChecklist checklist = run(new FixtureModule(temp), false);
+
+        assertTrue(checklist.passed(), checklist.toString());
+        checklist.items().forEach(i -> assertEquals(Verdict.PASS, i.verdict(), i.toString()));
+        checklist.items().forEach(i -> assertTrue(!i.evidence().isEmpty(), i.toString()));
+        assertEquals(List.of(Item.values()), checklist.items().stream().map(ItemResult::item).toList());
+        String evidence = checklist.items().stream().flatMap(i -> i.evidence().stream()).collect(Collectors.joining("\n"));
+        assertTrue(evidence.contains("discovered dev.fixture.FixtureModule through ServiceLoader"), evidence);
+        assertTrue(evidence.contains("schema keys 3, documented 3"), evidence);
+        assertTrue(evidence.contains("versions: class 1.2.0, CHANGELOG 1.2.0, pom.xml 1.2.0"), evidence);
+        assertTrue(evidence.contains("modules checked: " + FixtureModule.ID), evidence);
+    }
+
+    /** The defect fixture: one defect per item, each failing exactly its own item. */
+    @ParameterizedTest
+    @EnumSource(Item.class)
+    void oneDefectFailsExactlyItsItem(Item item) throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        switch (item) {
+            case MODULE_INTERFACE -> {
+                fixture.module("src/main/java/dev/fixture/FixtureModule.java", "/*\n * " + FixtureModule.HEADER
+                        + "\n */\n" + FixtureModule.source("1.2.0", "Fixture Events", ""));
+                fixture.build();
+            }
+            case README -> fixture.module("README.md", FixtureModule.readme()
+                    .replace("| `poller.enabled` | boolean | Whether. |", "| `poller.colour` | string | Which. |")
+                    .replace("## Monitoring", "## Metrics"));
+            case NO_EMOTES -> fixture.module("CHANGELOG.md", fixture.read("CHANGELOG.md").replace("- Paging.",
+                    "- Paging, finally :)\n- Faster \uD83D\uDE80"));
+            case COPYRIGHT -> fixture.module("config.example.yaml",
+                    fixture.read("config.example.yaml").replace("# " + FixtureModule.HEADER + "\n", ""));
+            case REGISTERED -> fixture.module("config.example.yaml",
+                    fixture.read("config.example.yaml").replace("batchSize: 50", "batchSize: 500"));
+            case PACKAGING -> fixture.module("CHANGELOG.md", fixture.read("CHANGELOG.md").replace("## 1.2.0", "## 1.1.0"));
+        }
+
+        ModuleChecklist checklist = run(fixture, false);
+
+        Map<Item, Verdict> expected = new EnumMap<>(Item.class);
+        for (Item each : Item.values()) {
+            expected.put(each, each == item ? Verdict.FAIL : Verdict.PASS);
+        }
+        assertEquals(expected, verdicts(checklist), checklist.toString());
+        ItemResult failed = checklist.items().stream().filter(i -> i.item() == item).findFirst().orElseThrow();
+        assertTrue(failed.findings().stream().allMatch(f -> f.ruleId().equals(item.ruleId())
+                && FixtureModule.ID.equals(f.module())), failed.toString());
+    }
+
+    @Test
+    void readmeFindingsNameTheMissingAndTheUnknownKeysAndTheSection() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.module("README.md", FixtureModule.readme()
+                .replace("| `poller.enabled` | boolean | Whether. |", "| `poller.colour` | string | Which. |")
+                .replace("## Monitoring", "## Metrics"));
+
+        List<String> messages = messages(run(fixture, false), Item.README);
+
+        assertTrue(messages.contains("modules/fixture-events/README.md:0:0 schema key poller.enabled"
+                + " (modules/fixture-events/src/main/resources/dev/fixture/config.schema.json) is not documented in the README"),
+                messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.matches("modules/fixture-events/README.md:3\\d:1 the README documents"
+                + " key poller.colour, which config.schema.json does not have")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.endsWith("the README has no 'monitoring' section (a heading containing"
+                + " the word)")), messages.toString());
+    }
+
+    @Test
+    void emotesAreReportedWithTheirLineAndColumn() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.module("CHANGELOG.md", fixture.read("CHANGELOG.md").replace("- Paging.", "- Paging :)\n- Fast \u2728"));
+
+        List<String> messages = messages(run(fixture, false), Item.NO_EMOTES);
+
+        assertEquals(List.of("modules/fixture-events/CHANGELOG.md:6:10 emoticon ':)' in modules/fixture-events/CHANGELOG.md",
+                "modules/fixture-events/CHANGELOG.md:7:8 emoji U+2728 in modules/fixture-events/CHANGELOG.md"), messages);
+    }
+
+    @Test
+    void fixAddsEachMissingHeaderInItsFilesCommentSyntaxAndThenTheItemPasses() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        String h = FixtureModule.HEADER;
+        fixture.module("config.example.yaml", fixture.read("config.example.yaml").replace("# " + h + "\n", ""));
+        fixture.module("pom.xml", fixture.read("pom.xml").replace("<!-- " + h + " -->\n", ""));
+        fixture.module("README.md", fixture.read("README.md").replace("<!-- " + h + " -->\n", ""));
+        String schema = "src/main/resources/dev/fixture/config.schema.json";
+        fixture.module(schema, fixture.read(schema).replace("  \"$comment\": \"" + h + "\",\n", ""));
+        String java = "src/main/java/dev/fixture/FixtureModule.java";
+        fixture.module(java, fixture.read(java).replace("/*\n * " + h + "\n */\n", ""));
+        fixture.module("src/main/resources/META-INF/services/dev.slk.spi.IntegrationModule", "dev.fixture.FixtureModule\n");
+        fixture.module("local.sh", "#!/bin/sh\necho run\n");
+
+        assertEquals(Verdict.FAIL, verdicts(run(fixture, false)).get(Item.COPYRIGHT));
+        ModuleChecklist fixed = run(fixture, true);
+
+        assertEquals(Verdict.PASS, verdicts(fixed).get(Item.COPYRIGHT), fixed.toString());
+        assertTrue(fixed.items().get(Item.COPYRIGHT.ordinal()).evidence().get(0).contains("headers added 7"),
+                fixed.toString());
+        assertTrue(fixture.read("config.example.yaml").startsWith("# " + h + "\nintegrations:"));
+        assertTrue(fixture.read("pom.xml").startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- " + h + " -->\n<project>"));
+        assertTrue(fixture.read("README.md").startsWith("<!-- " + h + " -->\n# Fixture events"));
+        assertTrue(fixture.read(java).startsWith("/*\n * " + h + "\n */\npackage dev.fixture;"));
+        assertTrue(fixture.read("local.sh").startsWith("#!/bin/sh\n# " + h + "\necho run"));
+        assertEquals(h, new ObjectMapper().readTree(fixture.read(schema)).path("$comment").asText());
+        assertEquals(Verdict.PASS, verdicts(run(fixture, false)).get(Item.COPYRIGHT));
+        assertTrue(Files.list(fixture.dir).noneMatch(p -> p.toString().endsWith(".slk-tmp")));
+    }
+
+    @Test
+    void aModuleThatIsNotBuiltFailsItemOneWithTheBuildCommand() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        deleteTree(fixture.dir.resolve("target"));
+
+        List<String> messages = messages(run(fixture, false), Item.MODULE_INTERFACE);
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("the module is not built, so ServiceLoader cannot find it (build it with:"
+                + " mvn -B -ntp package -pl modules/fixture-events -am)"), messages.toString());
+    }
+
+    private static List<String> messages(ModuleChecklist checklist, Item item) {
+        return checklist.items().get(item.ordinal()).findings().stream().map(ChecklistTest::line).toList();
+    }
+
+    private static String line(Finding f) {
+        return f.location().file() + ":" + f.location().line() + ":" + f.location().column() + " " + f.message();
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

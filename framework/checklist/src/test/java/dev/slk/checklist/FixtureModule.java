@@ -1,0 +1,139 @@
+package dev.slk.checklist;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.workspace.Workspace;
+import dev.slk.core.workspace.WorkspaceModules;
+import dev.slk.core.workspace.WorkspacePaths;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * A workspace with one complete module, {@code fixture-events}, built as its build would build
+ * it (class compiled into target/classes, ServiceLoader registration, schema next to the class),
+ * which passes every item; tests then give it defects.
+ */
+final class FixtureModule {
+    static final String ID = "fixture-events";
+    static final String HOLDER = "the fixture authors";
+    static final String HEADER = "Copyright (c) 2026 " + HOLDER;
+
+    final Path root;
+    final Path dir;
+
+    FixtureModule(Path root) throws IOException {
+        this.root = root;
+        this.dir = root.resolve("modules").resolve(ID);
+        write("slk-workspace.properties", "modules.dir=modules\ncopyright.holder=" + HOLDER + "\n");
+        write("pom.xml", "<project><modules><module>modules</module></modules></project>\n");
+        write("modules/pom.xml", "<project><modules><module>" + ID + "</module></modules></project>\n");
+        module("pom.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- " + HEADER + " -->\n<project>\n"
+                + "  <parent><groupId>dev.slk</groupId><artifactId>slk-modules</artifactId><version>0.1.0</version></parent>\n"
+                + "  <artifactId>" + ID + "</artifactId>\n  <version>1.2.0</version>\n"
+                + "  <dependencies><dependency><version>9.9.9</version></dependency></dependencies>\n</project>\n");
+        module("CHANGELOG.md", "<!-- " + HEADER + " -->\n# Changelog\n\n## 1.2.0\n\n- Paging.\n\n## 1.0.0\n\n- First.\n");
+        module("README.md", readme());
+        module("config.example.yaml", "# " + HEADER + "\nintegrations:\n  " + ID + ":\n    enabled: true\n"
+                + "    config:\n      sourceUrl: https://api.example.com/events\n      poller:\n        batchSize: 50\n");
+        module("src/main/resources/dev/fixture/config.schema.json", "{\n  \"$comment\": \"" + HEADER + "\",\n"
+                + "  \"type\": \"object\",\n  \"additionalProperties\": false,\n  \"required\": [\"sourceUrl\"],\n"
+                + "  \"properties\": {\n    \"sourceUrl\": {\"type\": \"string\", \"pattern\": \"^https://\"},\n"
+                + "    \"poller\": {\"type\": \"object\", \"additionalProperties\": false, \"properties\": {\n"
+                + "      \"batchSize\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 100},\n"
+                + "      \"enabled\": {\"type\": \"boolean\"}\n    }}\n  }\n}\n");
+        module("src/main/resources/" + WorkspaceModules.SERVICES, "# " + HEADER + "\ndev.fixture.FixtureModule\n");
+        module("src/main/java/dev/fixture/FixtureModule.java", "/*\n * " + HEADER + "\n */\n" + source("1.2.0",
+                "Fixture Events", "Polls the fixture source for events"));
+        build();
+    }
+
+    static String readme() {
+        return "<!-- " + HEADER + " -->\n# Fixture events\n\n## Overview\n\nPolls.\n\n## Data source\n\nAn API.\n\n"
+                + "## Prerequisites\n\nNone.\n\n## Architecture\n\nOne function.\n\n## Configuration\n\n"
+                + "```yaml\nintegrations:\n  " + ID + ":\n    enabled: true\n    config:\n"
+                + "      sourceUrl: https://api.example.com/events\n      poller:\n        batchSize: 50\n```\n\n"
+                + "| Key | Type | Description |\n|---|---|---|\n| `sourceUrl` | string | Where. |\n"
+                + "| `poller.batchSize` | integer | How many. |\n| `poller.enabled` | boolean | Whether. |\n\n"
+                + "## Setup\n\nBuild it.\n\n## IAM permissions\n\nNone.\n\n## Monitoring\n\nLogs.\n\n"
+                + "## Troubleshooting\n\n| Symptom | Fix |\n|---|---|\n| Nothing | Wait. |\n";
+    }
+
+    static String source(String version, String name, String description) {
+        return "package dev.fixture;\n"
+                + "public final class FixtureModule extends dev.slk.spi.BaseIntegrationModule {\n"
+                + "  public String moduleId() { return \"" + ID + "\"; }\n"
+                + "  public String moduleName() { return \"" + name + "\"; }\n"
+                + "  public String moduleVersion() { return \"" + version + "\"; }\n"
+                + "  public String moduleDescription() { return \"" + description + "\"; }\n"
+                + "  public dev.slk.spi.ModuleResources createResources(software.constructs.Construct s,"
+                + " dev.slk.spi.CoreResources c, com.fasterxml.jackson.databind.JsonNode n) {"
+                + " return dev.slk.spi.ModuleResources.none(); }\n}\n";
+    }
+
+    /** Compiles the module class and copies the resources into target/classes, as Maven would. */
+    void build() throws IOException {
+        Path classes = dir.resolve("target/classes");
+        Files.createDirectories(classes);
+        String source = Files.readString(dir.resolve("src/main/java/dev/fixture/FixtureModule.java"));
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///dev/fixture/FixtureModule.java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        List<String> options = List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
+                "--release", "17", "-proc:none");
+        assertTrue(compiler.getTask(null, null, null, options, null, List.of(unit)).call(), "fixture module compiles");
+        Path resources = dir.resolve("src/main/resources");
+        try (var files = Files.walk(resources)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Path target = classes.resolve(resources.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(dir.resolve("target").resolve(WorkspaceModules.CLASS_PATH_FILE), "");
+    }
+
+    WorkspacePaths paths() {
+        return WorkspacePaths.of(root, Map.of());
+    }
+
+    /** A fresh registry, as a new slk process discovers it. */
+    ModuleRegistry registry() {
+        Workspace workspace = Workspace.read(root);
+        return ModuleRegistry.discover(WorkspaceModules.scan(workspace).classLoader(getClass().getClassLoader()));
+    }
+
+    void module(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    String read(String relative) throws IOException {
+        return Files.readString(dir.resolve(relative));
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    static String classPathSeparator() {
+        return File.pathSeparator;
+    }
+}
