@@ -36,8 +36,16 @@ final class ReportOptions {
      * had to leave out is a warning on stderr.
      */
     void emit(CliContext cli, CheckReport report, ReportOutput target) throws OutputException {
-        boolean colour = output == null && !cli.noColor() && Ansi.AUTO.enabled();
-        Rendered rendered = Reports.render(report, format, colour);
+        emit(cli, report, Reports.render(report, format, colour(cli)), target);
+    }
+
+    /** @return whether the text report may use colour: printed to a terminal without NO_COLOR */
+    boolean colour(CliContext cli) {
+        return output == null && !cli.noColor() && Ansi.AUTO.enabled();
+    }
+
+    /** As {@link #emit(CliContext, CheckReport, ReportOutput)}, for a report the command rendered itself. */
+    void emit(CliContext cli, CheckReport report, Rendered rendered, ReportOutput target) throws OutputException {
         if (output != null) {
             target.write(cli.paths().resolve(output), output.toString(), rendered.text());
             cli.note(report.summary() + "; report written to " + output);

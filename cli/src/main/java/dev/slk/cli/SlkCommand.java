@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
             ValidateConfigCommand.class,
             ListModulesCommand.class,
             SecurityScanCommand.class,
+            ChecklistCommand.class,
             SynthCommand.class,
             IamAnalyzerCommand.class,
             NewModuleCommand.class,

@@ -104,9 +104,33 @@ class NewModuleProofTest {
         JsonNode template = JSON.readTree(workspace.resolve("cdk.out").resolve(summary.path("template").asText()).toFile());
         assertModuleResources(template.path("Resources"));
         assertScanAttributesTheModulesInfrastructure(workspace, env);
+        long checklistMillis = assertTheChecklistPasses(workspace, env);
 
-        System.out.printf("new-module proof: scaffold %d ms, offline build of the new module %d s%n",
-                scaffoldMillis, buildSeconds);
+        System.out.printf("new-module proof: scaffold %d ms, offline build of the new module %d s,"
+                + " checklist --no-run in-process %d ms%n", scaffoldMillis, buildSeconds, checklistMillis);
+    }
+
+    /**
+     * Issue 14, point 5: {@code slk checklist --module proof-events} on the freshly built module
+     * (its reports are up to date, so --no-run) has no failing item and no failing finding.
+     */
+    private long assertTheChecklistPasses(Path workspace, Map<String, String> env) throws IOException {
+        long start = System.nanoTime();
+        Slk.Result checklist = Slk.run(workspace, env, Main.registry(workspace, env, getClass().getClassLoader()),
+                "checklist", "--module", "proof-events", "--no-run", "--format", "json");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, checklist.exitCode(), checklist.out() + checklist.err());
+        JsonNode report = JSON.readTree(checklist.out());
+        assertEquals(0, report.at("/summary/failing").asInt(), checklist.out());
+        List<String> verdicts = new ArrayList<>();
+        report.path("facts").properties().forEach(e -> {
+            if (e.getKey().startsWith("proof-events.checklist.") && !e.getKey().endsWith(".evidence")) {
+                verdicts.add(e.getKey() + "=" + e.getValue().asText());
+            }
+        });
+        assertEquals(11, verdicts.size(), verdicts.toString());
+        assertTrue(verdicts.stream().allMatch(v -> v.endsWith("=PASS")), checklist.out());
+        return millis;
     }
 
     /** The module's function, its role, schedule, dead-letter queue and log group, in the synthesized template. */

@@ -1,9 +1,14 @@
 package dev.slk.checklist;
 
+import dev.slk.checklist.code.ErrorHandlingCheck;
+import dev.slk.checklist.code.PowertoolsCheck;
+import dev.slk.checklist.coverage.CoverageCheck;
 import dev.slk.checklist.docs.ReadmeCheck;
 import dev.slk.checklist.packaging.PackagingCheck;
+import dev.slk.checklist.registration.ConfigValidationCheck;
 import dev.slk.checklist.registration.ModuleInterfaceCheck;
 import dev.slk.checklist.registration.RegisteredCheck;
+import dev.slk.checklist.runner.LocalRunnerCheck;
 import dev.slk.checklist.text.CopyrightCheck;
 import dev.slk.checklist.text.NoEmotesCheck;
 import dev.slk.core.findings.Finding;
@@ -59,7 +64,9 @@ public final class Checklist {
 
     /** The checks in checklist order. */
     static List<Check> checks(ChecklistRequest request) {
-        return List.of(new ModuleInterfaceCheck(), new ReadmeCheck(), new NoEmotesCheck(),
+        return List.of(new ModuleInterfaceCheck(), new ConfigValidationCheck(request.baseConfig()),
+                new ErrorHandlingCheck(), new PowertoolsCheck(), new CoverageCheck(request.run()),
+                new LocalRunnerCheck(), new ReadmeCheck(), new NoEmotesCheck(),
                 new CopyrightCheck(request.fix(), request.clock()), new RegisteredCheck(request.baseConfig()),
                 new PackagingCheck());
     }

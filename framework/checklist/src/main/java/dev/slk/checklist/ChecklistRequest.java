@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param moduleIds the modules to check, in order
  * @param baseConfig the configuration each module is enabled in for item 11
  * @param fix whether to add missing copyright headers
+ * @param run whether to run the module's build and tests (false: --no-run, read the existing reports)
  * @param clock today, for added headers and waiver expiry
  */
 public record ChecklistRequest(WorkspacePaths paths, ModuleRegistry registry, List<String> moduleIds,
-        YamlDocument baseConfig, boolean fix, Clock clock) {
+        YamlDocument baseConfig, boolean fix, boolean run, Clock clock) {
 
     /** Copies the list. */
     public ChecklistRequest {

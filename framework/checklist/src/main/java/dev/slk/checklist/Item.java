@@ -16,6 +16,28 @@ public enum Item {
                     + "version, name and description obey the SPI rules",
             "register the class in src/main/resources/META-INF/services/dev.slk.spi.IntegrationModule, build the module"
                     + " and follow docs/MODULE_INTERFACE_SPEC.md"),
+    CONFIG_VALIDATION("2", "checklist.config-validation", "Config validation with clear error messages",
+            "invalid variants of the example config (each required key removed, each typed key of the wrong type, each "
+                    + "bounded number out of range, an unknown key) are each rejected with a message naming the key, "
+                    + "with a line",
+            "tighten config.schema.json (required, type, minimum/maximum, additionalProperties: false) or "
+                    + "validateConfig, and name the key in each message"),
+    ERROR_HANDLING("4", "checklist.error-handling", "Lambda code includes error handling",
+            "no empty catch block; no catch of Exception or Throwable that neither rethrows nor records the failure; "
+                    + "the handler throws or reports batch item failures",
+            "rethrow, or log the error (and count it) or report a batch item failure; let a failed run fail"),
+    POWERTOOLS("5", "checklist.powertools", "AWS Powertools used for logging and tracing",
+            "each Java function depends on Powertools logging and its handler uses it",
+            "depend on software.amazon.lambda:powertools-logging-log4j and wrap the handler in "
+                    + "PowertoolsLogging.withLogging"),
+    COVERAGE("6", "checklist.coverage", "Unit tests with more than 80 % coverage",
+            "JaCoCo line coverage of the module and of each function is at least 80 %; a report older than its "
+                    + "sources is a warning",
+            "add tests for the uncovered lines (target/site/jacoco/index.html shows them)"),
+    LOCAL_RUNNER("7", "checklist.local-runner", "Local testing script provided",
+            "each Java function has a local runner (Local... with a main method) and the runner's test ran it to "
+                    + "completion without AWS within 60 s",
+            "add a LocalRunner with a main method and a LocalRunnerTest that runs it against local servers"),
     README("8", "checklist.readme", "README documents configuration",
             "every key of config.schema.json appears in README.md, the README documents no key the schema lacks, "
                     + "and the seed's sections are present",

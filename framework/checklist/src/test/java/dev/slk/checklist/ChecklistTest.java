@@ -30,7 +30,7 @@ class ChecklistTest {
 
     private ModuleChecklist run(FixtureModule fixture, boolean fix) throws Exception {
         ChecklistRequest request = new ChecklistRequest(fixture.paths(), fixture.registry(), List.of(FixtureModule.ID),
-                ConfigReader.read(new ConfigSource.BundledExample()), fix, CLOCK);
+                ConfigReader.read(new ConfigSource.BundledExample()), fix, false, CLOCK);
         return new Checklist(UnaryOperator.identity()).run(request).get(0);
     }
 
@@ -53,6 +53,14 @@ class ChecklistTest {
         assertTrue(evidence.contains("schema keys 3, documented 3"), evidence);
         assertTrue(evidence.contains("versions: class 1.2.0, CHANGELOG 1.2.0, pom.xml 1.2.0"), evidence);
         assertTrue(evidence.contains("modules checked: " + FixtureModule.ID), evidence);
+        assertTrue(evidence.contains("invalid variants tried 8, rejected 8, with a message naming the key and a line 8"),
+                evidence);
+        assertTrue(evidence.contains("modules/fixture-events/src/lambda/poller: line coverage 90.0 % (90 of 100 lines)"),
+                evidence);
+        assertTrue(evidence.contains("LocalRunner ran in dev.fixture.lambda.LocalRunnerTest: 3 tests, 0 failed, 1.3 s"),
+                evidence);
+        assertTrue(evidence.contains("modules/fixture-events/src/lambda/poller: Java files parsed 2, catch clauses 1,"
+                + " handler PollerHandler"), evidence);
     }
 
     /** The defect fixture: one defect per item, each failing exactly its own item. */
@@ -76,6 +84,19 @@ class ChecklistTest {
             case REGISTERED -> fixture.module("config.example.yaml",
                     fixture.read("config.example.yaml").replace("batchSize: 50", "batchSize: 500"));
             case PACKAGING -> fixture.module("CHANGELOG.md", fixture.read("CHANGELOG.md").replace("## 1.2.0", "## 1.1.0"));
+            case CONFIG_VALIDATION -> {
+                String schema = "src/main/resources/dev/fixture/config.schema.json";
+                fixture.module(schema, fixture.read(schema).replaceFirst("\"additionalProperties\": false,\n", ""));
+                fixture.build();
+            }
+            case ERROR_HANDLING -> fixture.module(FixtureModule.HANDLER, FixtureModule.handler(
+                    "    private void close() {\n        try {\n            fetch(null);\n        } catch (Exception e) {\n"
+                            + "            // nothing to do\n        }\n    }\n"));
+            case POWERTOOLS -> fixture.module(FixtureModule.FUNCTION + "pom.xml", fixture.read(FixtureModule.FUNCTION
+                    + "pom.xml").replace("powertools-logging-log4j", "log4j-core").replace("software.amazon.lambda",
+                    "org.apache.logging.log4j"));
+            case COVERAGE -> fixture.coverage(FixtureModule.FUNCTION, 50, 50);
+            case LOCAL_RUNNER -> fixture.runnerReport(3, 1, "2.0");
         }
 
         ModuleChecklist checklist = run(fixture, false);
@@ -147,6 +168,63 @@ class ChecklistTest {
         assertEquals(h, new ObjectMapper().readTree(fixture.read(schema)).path("$comment").asText());
         assertEquals(Verdict.PASS, verdicts(run(fixture, false)).get(Item.COPYRIGHT));
         assertTrue(Files.list(fixture.dir).noneMatch(p -> p.toString().endsWith(".slk-tmp")));
+    }
+
+    @Test
+    void aCoverageReportOlderThanItsSourcesIsAWarning() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        Files.setLastModifiedTime(fixture.dir.resolve(FixtureModule.HANDLER),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 7_200_000));
+
+        ModuleChecklist checklist = run(fixture, false);
+
+        assertEquals(Verdict.WARN, verdicts(checklist).get(Item.COVERAGE), checklist.toString());
+        assertEquals(List.of("modules/fixture-events/src/lambda/poller/target/site/jacoco/jacoco.csv:0:0 the JaCoCo report"
+                + " of modules/fixture-events/src/lambda/poller is older than its sources: run the checklist without"
+                + " --no-run"), messages(checklist, Item.COVERAGE));
+        assertTrue(checklist.passed());
+    }
+
+    @Test
+    void errorHandlingRulesEachReportTheirLine() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.module(FixtureModule.HANDLER, FixtureModule.handler(
+                "    private void a() {\n        try { fetch(null); } catch (IllegalStateException e) { }\n    }\n"
+                        + "    private void b() {\n        try { fetch(null); } catch (Throwable t) { count++; }\n    }\n"
+                        + "    private void c() {\n        try { fetch(null); } catch (Exception e) { LOG.error(\"c\", e); }\n    }\n"));
+
+        List<String> messages = messages(run(fixture, false), Item.ERROR_HANDLING);
+
+        String file = "modules/fixture-events/" + FixtureModule.HANDLER;
+        assertEquals(List.of(file + ":25:30 empty catch block of IllegalStateException: handle, record or rethrow the failure",
+                file + ":28:30 catch of Throwable neither rethrows nor records the failure (a logged error, a batch item"
+                        + " failure or a metric)"), messages);
+    }
+
+    @Test
+    void aHandlerThatNeverThrowsNorReportsBatchFailuresFails() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.module(FixtureModule.HANDLER, FixtureModule.handler("").replace(
+                "LOG.error(\"poll failed\", e);\n            throw new IllegalStateException(\"poll failed\", e);",
+                "LOG.error(\"poll failed\", e);\n            return null;"));
+
+        List<String> messages = messages(run(fixture, false), Item.ERROR_HANDLING);
+
+        assertEquals(List.of("modules/fixture-events/" + FixtureModule.HANDLER + ":10:1 handler PollerHandler neither"
+                + " throws nor returns a batch response, so a failed run would count as a success"), messages);
+    }
+
+    @Test
+    void aModuleWithoutFunctionsHasNoLambdaItems() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        deleteTree(fixture.dir.resolve("src/lambda"));
+
+        Map<Item, Verdict> verdicts = verdicts(run(fixture, false));
+
+        assertEquals(Verdict.NOT_APPLICABLE, verdicts.get(Item.ERROR_HANDLING));
+        assertEquals(Verdict.NOT_APPLICABLE, verdicts.get(Item.POWERTOOLS));
+        assertEquals(Verdict.NOT_APPLICABLE, verdicts.get(Item.LOCAL_RUNNER));
+        assertEquals(Verdict.PASS, verdicts.get(Item.COVERAGE));
     }
 
     @Test

@@ -54,7 +54,57 @@ final class FixtureModule {
         module("src/main/resources/" + WorkspaceModules.SERVICES, "# " + HEADER + "\ndev.fixture.FixtureModule\n");
         module("src/main/java/dev/fixture/FixtureModule.java", "/*\n * " + HEADER + "\n */\n" + source("1.2.0",
                 "Fixture Events", "Polls the fixture source for events"));
+        function();
         build();
+    }
+
+    static final String FUNCTION = "src/lambda/poller/";
+    static final String HANDLER = FUNCTION + "src/main/java/dev/fixture/lambda/PollerHandler.java";
+
+    /** A Java Lambda function with a handler, a local runner and their build results. */
+    private void function() throws IOException {
+        module(FUNCTION + "pom.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- " + HEADER + " -->\n<project>\n"
+                + "  <artifactId>" + ID + "-poller</artifactId>\n  <dependencies>\n    <dependency>\n"
+                + "      <groupId>software.amazon.lambda</groupId>\n      <artifactId>powertools-logging-log4j</artifactId>\n"
+                + "    </dependency>\n  </dependencies>\n</project>\n");
+        module(HANDLER, handler(""));
+        module(FUNCTION + "src/main/java/dev/fixture/lambda/LocalRunner.java", "/*\n * " + HEADER + "\n */\n"
+                + "package dev.fixture.lambda;\n\npublic final class LocalRunner {\n"
+                + "    public static void main(String[] args) {\n        new PollerHandler().handleRequest(null, null);\n    }\n}\n");
+        runnerReport(3, 0, "1.25");
+        coverage(FUNCTION, 90, 10);
+        coverage("", 40, 5);
+    }
+
+    static String handler(String extra) {
+        return "/*\n * " + HEADER + "\n */\npackage dev.fixture.lambda;\n\n"
+                + "import com.amazonaws.services.lambda.runtime.Context;\n"
+                + "import com.amazonaws.services.lambda.runtime.RequestHandler;\n"
+                + "import software.amazon.lambda.powertools.logging.PowertoolsLogging;\n\n"
+                + "public final class PollerHandler implements RequestHandler<String, String> {\n"
+                + "    @Override\n    public String handleRequest(String event, Context context) {\n"
+                + "        return PowertoolsLogging.withLogging(context, () -> poll(event));\n    }\n\n"
+                + "    private String poll(String event) {\n"
+                + "        try {\n            return fetch(event);\n        } catch (Exception e) {\n"
+                + "            LOG.error(\"poll failed\", e);\n            throw new IllegalStateException(\"poll failed\", e);\n"
+                + "        }\n    }\n" + extra + "}\n";
+    }
+
+    void runnerReport(int tests, int failures, String seconds) throws IOException {
+        module(FUNCTION + "target/surefire-reports/TEST-dev.fixture.lambda.LocalRunnerTest.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"dev.fixture.lambda.LocalRunnerTest\""
+                        + " time=\"" + seconds + "\" tests=\"" + tests + "\" errors=\"0\" skipped=\"0\" failures=\""
+                        + failures + "\">\n</testsuite>\n");
+    }
+
+    /** A JaCoCo CSV report, newer than the sources it measures. */
+    void coverage(String under, int covered, int missed) throws IOException {
+        String report = under + "target/site/jacoco/jacoco.csv";
+        module(report, "GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,"
+                + "LINE_MISSED,LINE_COVERED,COMPLEXITY_MISSED,COMPLEXITY_COVERED,METHOD_MISSED,METHOD_COVERED\n"
+                + "g,dev.fixture,A,0,0,0,0," + missed + "," + covered + ",0,0,0,0\n");
+        Files.setLastModifiedTime(dir.resolve(report),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
     }
 
     static String readme() {

@@ -1,0 +1,98 @@
+package dev.slk.cli;
+
+import dev.slk.checklist.Checklist;
+import dev.slk.checklist.ChecklistReport;
+import dev.slk.checklist.ChecklistRequest;
+import dev.slk.checklist.ModuleChecklist;
+import dev.slk.core.BuildInfo;
+import dev.slk.core.config.ConfigReader;
+import dev.slk.core.io.OutputException;
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.report.ReportOutput;
+import dev.slk.core.text.Echo;
+import dev.slk.core.workspace.WorkspacePaths;
+import dev.slk.core.yaml.UnreadableInputException;
+import dev.slk.core.yaml.YamlDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code slk checklist}: the packaging guide's module checklist, each item measured. */
+@Command(name = "checklist",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Answer the packaging guide's checklist for a module, each item measured with its evidence: module "
+                    + "interface, error handling, Powertools, coverage, README against the schema, no emotes, "
+                    + "copyright headers, registration, packaging files and versions. See docs/CHECKLIST.md."
+        },
+        footer = {"", "Exit codes: 0 no item fails, 1 an item fails, 2 unknown module, usage error or unreadable "
+                + "input, 3 internal error."})
+final class ChecklistCommand implements Callable<Integer> {
+    static final ReportOutput OUTPUT = new ReportOutput(ChecklistReport.COMMAND, ChecklistReport.summaryLine());
+
+    private final CliContext cli;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Target target;
+
+    static final class Target {
+        @Option(names = "--module", paramLabel = "ID", description = "Check the module in modules/ID.")
+        String module;
+
+        @Option(names = "--all", description = "Check every module of the workspace.")
+        boolean all;
+    }
+
+    @Mixin
+    private ConfigOptions configOptions;
+
+    @Mixin
+    private ReportOptions reportOptions;
+
+    @Option(names = "--no-run", description = "Do not run the module's tests: read the existing coverage report "
+            + "(a report older than the sources is a warning).")
+    private boolean noRun;
+
+    @Option(names = "--fix", description = "Add the missing copyright headers (atomically, only to files unchanged "
+            + "since they were read).")
+    private boolean fix;
+
+    ChecklistCommand(CliContext cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws UnreadableInputException, IOException, OutputException {
+        WorkspacePaths paths = cli.paths();
+        List<String> ids = target.all ? Checklist.moduleIds(paths.modulesDirectory()) : List.of(known(paths));
+        reportOptions.checkTarget(cli, OUTPUT);
+        YamlDocument base = ConfigReader.read(configOptions.select(cli));
+        ModuleRegistry registry = cli.registry().get();
+        ChecklistRequest request = new ChecklistRequest(paths, registry, ids, base, fix, !noRun, Clock.systemUTC());
+        List<ModuleChecklist> results = new Checklist(UnaryOperator.identity()).run(request);
+        reportOptions.emit(cli, ChecklistReport.of(results, BuildInfo.slkVersion()),
+                ChecklistReport.render(results, reportOptions.format, reportOptions.colour(cli), BuildInfo.slkVersion()),
+                OUTPUT);
+        return results.stream().allMatch(ModuleChecklist::passed) ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private String known(WorkspacePaths paths) {
+        if (!ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
+            throw new UsageException("--module " + Echo.quoted(target.module) + " is not a module id (e.g. okta-logs)");
+        }
+        if (!Files.isDirectory(paths.moduleDirectory(target.module))) {
+            List<String> known = Checklist.moduleIds(paths.modulesDirectory());
+            throw new UsageException("unknown module '" + target.module + "': there is no "
+                    + paths.display(paths.moduleDirectory(target.module)) + " ("
+                    + (known.isEmpty() ? "the workspace has no modules" : "modules: " + String.join(", ", known)) + ")");
+        }
+        return target.module;
+    }
+}

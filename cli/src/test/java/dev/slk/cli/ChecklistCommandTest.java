@@ -1,0 +1,91 @@
+package dev.slk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.core.registry.ModuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command's contract: targets, exit codes, formats. What each item measures is tested in slk-checklist. */
+class ChecklistCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        Files.writeString(root.resolve("slk-workspace.properties"), "modules.dir=modules\ncopyright.holder=the test authors\n");
+        Files.writeString(root.resolve("pom.xml"), "<project><modules><module>modules</module></modules></project>\n");
+        Files.createDirectories(root.resolve("modules/half-done/src/main/resources/META-INF/services"));
+        Files.writeString(root.resolve("modules/pom.xml"), "<project><modules><module>half-done</module></modules></project>\n");
+        Files.writeString(root.resolve("modules/half-done/pom.xml"), "<project><version>1.0.0</version></project>\n");
+        Files.writeString(root.resolve("modules/half-done/src/main/resources/META-INF/services/dev.slk.spi.IntegrationModule"),
+                "# Copyright (c) 2026 the test authors\nx.HalfDone\n");
+        Files.writeString(root.resolve("modules/half-done/README.md"), "# Half done :)\n");
+    }
+
+    private Slk.Result checklist(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "checklist";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Slk.run(root, Map.of(), () -> ModuleRegistry.discover(getClass().getClassLoader()), all);
+    }
+
+    @Test
+    void aFailingItemExitsOneAndTheTextShowsEachItemThenTheFindings() {
+        Slk.Result result = checklist("--module", "half-done", "--no-run");
+
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("module half-done\n  FAIL  1      Implements the module interface"), result.out());
+        assertTrue(result.out().contains("modules/half-done/README.md:1:13: error: emoticon ':)' in"
+                + " modules/half-done/README.md [checklist.no-emotes] [module half-done]"), result.out());
+        assertTrue(result.out().strip().endsWith("failed"), result.out());
+        assertTrue(result.out().lines().anyMatch(l -> l.matches("checklist: 1 module\\(s\\), \\d+ items: .*; failed")),
+                result.out());
+    }
+
+    @Test
+    void jsonCarriesEveryItemsVerdictAndEvidenceAndTheFindings() throws Exception {
+        Slk.Result result = checklist("--module", "half-done", "--no-run", "--format", "json");
+
+        assertEquals(1, result.exitCode(), result.err());
+        JsonNode report = JSON.readTree(result.out());
+        assertEquals("slk checklist", report.path("tool").asText());
+        assertEquals("FAIL", report.at("/facts/half-done.checklist.no-emotes").asText());
+        assertEquals("FAIL", report.at("/facts/half-done.checklist.packaging").asText());
+        assertTrue(report.path("findings").size() > 3, result.out());
+        report.path("findings").forEach(f -> assertTrue(f.path("rule").asText().startsWith("checklist."), f.toString()));
+    }
+
+    @Test
+    void junitHasATestSuitePerItem() {
+        Slk.Result result = checklist("--all", "--no-run", "--format", "junit");
+
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.out().contains("<testsuite name=\"checklist.module-interface\""), result.out());
+        assertTrue(result.out().contains("<testsuite name=\"checklist.copyright\""), result.out());
+    }
+
+    @Test
+    void anUnknownModuleOrAMalformedIdIsAUsageError() {
+        Slk.Result unknown = checklist("--module", "nope");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown module 'nope': there is no modules/nope (modules: half-done)"),
+                unknown.err());
+        assertEquals("", unknown.out());
+
+        Slk.Result malformed = checklist("--module", "Bad_Id");
+        assertEquals(2, malformed.exitCode());
+        assertTrue(malformed.err().contains("is not a module id"), malformed.err());
+
+        assertEquals(2, checklist().exitCode());
+    }
+}

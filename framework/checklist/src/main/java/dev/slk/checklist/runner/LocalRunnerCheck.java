@@ -1,0 +1,106 @@
+package dev.slk.checklist.runner;
+
+import dev.slk.checklist.Check;
+import dev.slk.checklist.Item;
+import dev.slk.checklist.Measurement;
+import dev.slk.checklist.ModuleUnderCheck;
+import dev.slk.core.findings.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Item 7: each Java function has a local runner (a class whose name starts with {@code Local} and
+ * that has a {@code main} method), and the runner's own test ({@code <Runner>Test}, which runs it
+ * against local servers, without AWS) passed in the latest build within {@link #LIMIT}: its
+ * Surefire report says how many tests ran, failed and how long they took. Without a test run
+ * ({@code --no-run}) the latest report is read as it is.
+ */
+public final class LocalRunnerCheck implements Check {
+    /** The longest a local run may take. */
+    public static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final Pattern MAIN = Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\(");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+    private static final Pattern SUITE = Pattern.compile("<testsuite\\b([^>]*)>");
+
+    @Override
+    public Item item() {
+        return Item.LOCAL_RUNNER;
+    }
+
+    @Override
+    public Measurement measure(ModuleUnderCheck module) throws IOException {
+        List<Path> java = module.functions().stream().filter(f -> Files.isDirectory(f.resolve("src/main/java"))).toList();
+        if (java.isEmpty()) {
+            return new Measurement.NotApplicable(module.functions().isEmpty()
+                    ? "the module has no Lambda function (src/lambda/*)"
+                    : "the module's functions are not Java");
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        for (Path function : java) {
+            String name = module.relative(function);
+            Optional<Path> runner = runner(function);
+            if (runner.isEmpty()) {
+                findings.add(module.failure(item(), function.resolve("src/main/java"), 0, 0, name
+                        + " has no local runner (a class named Local... with a main method)"));
+                continue;
+            }
+            String source = Files.readString(runner.get(), StandardCharsets.UTF_8);
+            Matcher pkg = PACKAGE.matcher(source);
+            String simple = runner.get().getFileName().toString().replace(".java", "");
+            String test = (pkg.find() ? pkg.group(1) + "." : "") + simple + "Test";
+            Path report = function.resolve("target/surefire-reports/TEST-" + test + ".xml");
+            if (!Files.isRegularFile(report)) {
+                findings.add(module.failure(item(), runner.get(), 0, 0, name + ": no test result for " + test
+                        + " (the test that runs " + simple + " without AWS): add it, or build the function"));
+                continue;
+            }
+            Matcher suite = SUITE.matcher(Files.readString(report, StandardCharsets.UTF_8));
+            if (!suite.find()) {
+                findings.add(module.failure(item(), report, 0, 0, module.relative(report) + " is not a Surefire report"));
+                continue;
+            }
+            String attributes = suite.group(1);
+            int tests = (int) number(attributes, "tests");
+            int failed = (int) (number(attributes, "failures") + number(attributes, "errors"));
+            double seconds = number(attributes, "time");
+            evidence.add(String.format(Locale.ROOT, "%s: %s ran in %s: %d tests, %d failed, %.1f s", name, simple, test,
+                    tests, failed, seconds));
+            if (tests == 0 || failed > 0) {
+                findings.add(module.failure(item(), report, 0, 0, test + " ran " + tests + " tests, " + failed
+                        + " failed: the local runner does not run to completion"));
+            } else if (seconds > LIMIT.toSeconds()) {
+                findings.add(module.failure(item(), report, 0, 0, String.format(Locale.ROOT,
+                        "%s took %.1f s, more than the %d s limit", test, seconds, LIMIT.toSeconds())));
+            }
+        }
+        return new Measurement.Measured(evidence, findings);
+    }
+
+    private static Optional<Path> runner(Path function) throws IOException {
+        try (Stream<Path> walk = Files.walk(function.resolve("src/main/java"))) {
+            for (Path p : (Iterable<Path>) walk.filter(f -> f.getFileName().toString().startsWith("Local")
+                    && f.toString().endsWith(".java")).sorted()::iterator) {
+                if (MAIN.matcher(Files.readString(p, StandardCharsets.UTF_8)).find()) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double number(String attributes, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([0-9.,]+)\"").matcher(attributes);
+        return m.find() ? Double.parseDouble(m.group(1).replace(",", "")) : 0;
+    }
+}
