@@ -9,6 +9,7 @@ import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.report.CheckReport;
 import dev.slk.core.text.Echo;
+import dev.slk.core.waivers.WaiverLedger;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.iam.IamAnalysis;
 import dev.slk.iam.IamAnalyzer;
@@ -91,6 +92,9 @@ final class IamAnalyzerCommand implements Callable<Integer> {
     @Option(names = "--no-synth", description = "Analyse cdk.out as it is, without checking that it is up to date.")
     private boolean noSynth;
 
+    @Option(names = "--strict", description = "Fail on an orphaned waiver (one in slk-waivers.yaml that matches no finding).")
+    private boolean strict;
+
     IamAnalyzerCommand(CliContext cli) {
         this.cli = cli;
     }
@@ -108,6 +112,7 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         } else {
             reportOptions.checkTarget(cli, IamOutcome.OUTPUT);
         }
+        WaiverLedger ledger = cli.waivers();
         long loading = System.nanoTime();
         ActionCatalogue catalogue = catalogue();
         long catalogueMillis = (System.nanoTime() - loading) / 1_000_000;
@@ -133,7 +138,8 @@ final class IamAnalyzerCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         CheckReport report = new IamOutcome(analysis, failOn, sources.description(), catalogue.describe(),
-                catalogueMillis, baseline == null ? null : baseline.toString()).toReport(BuildInfo.slkVersion());
+                catalogueMillis, baseline == null ? null : baseline.toString(), ledger,
+                IamOutcome.scope(target.module == null && templates.isEmpty(), strict)).toReport(BuildInfo.slkVersion());
         reportOptions.emit(cli, report, IamOutcome.OUTPUT);
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

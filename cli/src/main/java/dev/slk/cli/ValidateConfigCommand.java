@@ -58,8 +58,15 @@ final class ValidateConfigCommand implements Callable<Integer> {
             report = report.strict();
         }
         ValidationReport.Judged judged = report.judge(ledger,
-                WaiverLedger.Scope.allBut(ScanOutcome.ruleIds(), document.file(), strict));
+                WaiverLedger.Scope.allBut(otherCommandsRules(), document.file(), strict));
         reportOptions.emit(cli, judged.toReport(strict, BuildInfo.slkVersion()), ValidationReport.OUTPUT);
         return judged.report().valid() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The rules of the other checking commands: their waivers are theirs to find orphaned. */
+    private static java.util.List<String> otherCommandsRules() {
+        java.util.List<String> rules = new java.util.ArrayList<>(ScanOutcome.ruleIds());
+        rules.addAll(dev.slk.iam.IamOutcome.ruleIds());
+        return rules;
     }
 }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.core.testing.Configs;
 import dev.slk.core.testing.ReportSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,9 +68,38 @@ class IamAnalyzerCommandTest {
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().startsWith("t.yaml:13:3: error: statement #1 allows secretsmanager:GetSecretValue on * "
                 + "(Stack/modules/alpha/Role/DefaultPolicy/Resource) [iam-data-exfiltration] [module alpha]"), r.out());
-        assertTrue(r.out().contains("1 finding fails at --fail-on medium (0 below it); 2 policies, 3 statements analysed in "),
+        assertTrue(r.out().contains("1 finding fails at --fail-on medium (0 below it, 0 waived); 2 policies, "
+                + "3 statements analysed in "),
                 r.out());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void aWaiverOfTheModuleAcceptsItsFindingAndValidateConfigLeavesTheWaiverAlone() throws Exception {
+        template("t.yaml", "secretsmanager:GetSecretValue");
+        Files.writeString(dir.resolve("slk-waivers.yaml"), """
+                waivers:
+                  - rule: iam-data-exfiltration
+                    module: alpha
+                    owner: security-team
+                    reason: the module reads secrets named at run time
+                    expires: 2027-01-31
+                """);
+        Clock dec6 = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
+        Slk.Result r = Slk.run(dir, dec6, "iam-analyzer", "--template", "t.yaml");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("[waived until 2027-01-31 by security-team (slk-waivers.yaml:2:5)"), r.out());
+        assertTrue(r.out().contains("no findings fail at --fail-on medium (0 below it, 1 waived)"), r.out());
+
+        Slk.Result expired = Slk.run(dir, Clock.fixed(Instant.parse("2027-02-01T12:00:00Z"), ZoneOffset.UTC),
+                "iam-analyzer", "--template", "t.yaml");
+        assertEquals(1, expired.exitCode(), expired.out());
+        assertTrue(expired.out().contains("its waiver expired on 2027-01-31"), expired.out());
+
+        Files.writeString(dir.resolve("config.yaml"), Configs.MINIMAL);
+        Slk.Result validate = Slk.run(dir, dec6, "validate-config");
+        assertEquals(0, validate.exitCode(), validate.out() + validate.err());
+        assertFalse((validate.out() + validate.err()).contains("orphan"), validate.out() + validate.err());
     }
 
     @Test
