@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             ChecklistCommand.class,
             SynthCommand.class,
             IamAnalyzerCommand.class,
+            DeployCommand.class,
             NewModuleCommand.class,
             ListEnvironmentsCommand.class,
             WaiversCommand.class,

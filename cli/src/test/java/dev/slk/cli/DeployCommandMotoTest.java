@@ -1,0 +1,186 @@
+package dev.slk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.core.config.ConfigSource;
+import dev.slk.deploy.cdk.CdkCli;
+import dev.slk.deploy.cdk.CdkRun;
+import dev.slk.deploy.cdk.CdkRunner;
+import dev.slk.deploy.cdk.TestCdkCli;
+import dev.slk.deploy.testing.MotoServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * slk deploy end to end: the real CDK CLI deploys slk's real example assembly to moto_server on
+ * 127.0.0.1. Everything asserted is read back through the SDK from the endpoint, never taken from
+ * the CLI's exit code alone. One moto for the class; the tests build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+class DeployCommandMotoTest {
+    private static final String REGION = "ca-central-1";
+    private static final String STACK = "security-lake-integration-dev";
+
+    @TempDir
+    static Path scratch;
+    @TempDir
+    static Path workspace;
+
+    private static MotoServer moto;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void startMotoAndBootstrap() throws IOException {
+        moto = MotoServer.start(scratch);
+        CdkCli cdk = TestCdkCli.get();
+        env = new HashMap<>(moto.environment(REGION));
+        env.put("SLK_CDK_CLI", cdk.executable().toString());
+        env.put("NO_COLOR", "1");
+        CdkRun bootstrap = new CdkRunner(cdk, env, scratch, Duration.ofSeconds(120))
+                .run(List.of("bootstrap", "aws://" + MotoServer.ACCOUNT + "/" + REGION), line -> { });
+        assertEquals(0, bootstrap.exitCode(), String.join("\n", bootstrap.lines()));
+        try (InputStream in = ConfigSource.class.getResourceAsStream(ConfigSource.BundledExample.RESOURCE)) {
+            Files.write(workspace.resolve("config.yaml"), in.readAllBytes());
+        }
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFailingGateStopsTheDeploymentAndNothingIsDeployed() throws IOException {
+        String config = Files.readString(workspace.resolve("config.yaml")).replace("memorySize: 512", "memorySize: 64");
+        Files.writeString(workspace.resolve("config.bad.yaml"), config);
+        Slk.Result r = slk("deploy", "--config", "config.bad.yaml");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("gate validate-config  FAILED   1 error(s)"), r.out());
+        assertTrue(r.err().contains("slk: error: gate validate-config failed; nothing was deployed"), r.err());
+        assertFalse(stackExists());
+        assertFalse(Files.exists(workspace.resolve(".slk/deployments/dev/assemblies")));
+    }
+
+    @Test
+    @Order(2)
+    void approvalNeededWithoutATerminalIsRefusedUnlessYes() {
+        Slk.Result r = slk("deploy", "--require-approval", "any-change");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("gate validate-config  passed"), r.out());
+        assertTrue(r.out().contains("gate security-scan    passed"), r.out());
+        assertTrue(r.out().contains("diff     36 to add, 0 to change (0 replaced), 0 to remove;"), r.out());
+        assertTrue(r.err().contains("--require-approval any-change asks for approval of these changes")
+                && r.err().contains("there is no terminal to ask on; nothing was deployed (run again with --yes"),
+                r.err());
+        assertFalse(stackExists());
+    }
+
+    @Test
+    @Order(3)
+    void deployCreatesTheQueuesFunctionsAndMappingsAndRecordsIt() throws IOException {
+        Slk.Result r = slk("deploy", "--require-approval", "any-change", "--yes");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("deployed " + STACK + " (record .slk/deployments/dev/"), r.out());
+        assertTrue(r.err().contains("CREATE_COMPLETE"), "progress is streamed: " + r.err());
+
+        try (SqsClient sqs = moto.client(SqsClient.builder(), REGION)) {
+            String queue = sqs.getQueueUrl(b -> b.queueName("security-lake-integration-event-queue-dev")).queueUrl();
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queue)
+                    .attributeNames(QueueAttributeName.ALL)).attributes();
+            assertFalse(attributes.getOrDefault(QueueAttributeName.KMS_MASTER_KEY_ID, "").isEmpty(), attributes.toString());
+            assertTrue(attributes.getOrDefault(QueueAttributeName.REDRIVE_POLICY, "")
+                    .contains("security-lake-integration-event-dlq-dev"), attributes.toString());
+        }
+        try (LambdaClient lambda = moto.client(LambdaClient.builder(), REGION)) {
+            List<FunctionConfiguration> functions = lambda.listFunctions().functions();
+            assertEquals(3, functions.size(), functions.toString());
+            assertTrue(functions.stream().allMatch(f -> f.runtimeAsString().equals("java21")), functions.toString());
+            assertEquals(2, lambda.listEventSourceMappings().eventSourceMappings().size());
+        }
+        assertTrue(stackExists());
+
+        Path records = workspace.resolve(".slk/deployments/dev");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(records)) {
+            files = list.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+        assertEquals(1, files.size());
+        JsonNode record = new ObjectMapper().readTree(files.get(0).toFile());
+        assertEquals("deployed", record.path("outcome").asText());
+        assertEquals(STACK, record.path("stack").asText());
+        assertEquals("dev", record.path("environment").asText());
+        assertEquals(64, record.path("configFingerprint").asText().length());
+        assertEquals(List.of("validate-config", "security-scan"),
+                record.path("gates").findValuesAsText("gate"));
+        String id = record.path("id").asText();
+        assertTrue(Files.isRegularFile(records.resolve("assemblies").resolve(id).resolve("manifest.json")));
+        assertFalse(Files.exists(records.resolve("deploy.lock")), "the lock is released");
+        assertNoSecret(r, Files.readString(files.get(0), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(4)
+    void aSecondDeployOfTheSameAssemblyChangesNothing() {
+        Slk.Result r = slk("deploy");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("up to date: " + STACK + " already matches the assembly; nothing to deploy"), r.out());
+    }
+
+    @Test
+    @Order(5)
+    void gatesCannotBeSkippedInProd() throws IOException {
+        String prod = Files.readString(workspace.resolve("config.yaml")).replace("environment: dev", "environment: prod");
+        Files.writeString(workspace.resolve("config.prod.yaml"), prod);
+        Slk.Result r = slk("deploy", "--env", "prod", "--skip-gate", "security-scan", "--reason", "hurry");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("slk: error: --skip-gate security-scan: gates cannot be skipped in prod\n", r.err());
+    }
+
+    private static void assertNoSecret(Slk.Result r, String record) {
+        for (String text : List.of(r.out(), r.err(), record)) {
+            assertFalse(text.contains("moto-fake-secret-key"), "the secret key is never printed");
+        }
+    }
+
+    private static boolean stackExists() {
+        try (CloudFormationClient cfn = moto.client(CloudFormationClient.builder(), REGION)) {
+            return !cfn.describeStacks(b -> b.stackName(STACK)).stacks().isEmpty();
+        } catch (CloudFormationException e) {
+            return false;
+        }
+    }
+
+    private static Slk.Result slk(String... args) {
+        return Slk.run(workspace, env, Slk::testModules, args);
+    }
+}
