@@ -115,15 +115,11 @@ final class DeployCommand implements Callable<Integer> {
         Map<String, String> skips = new LinkedHashMap<>();
         skipGates.forEach(g -> skips.put(g, reason));
         try {
-            CdkCli cdk = CdkCliLocator.locate(cli.environment());
-            Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
-                    NodeRuntime.command(cli.environment()), progress::stage);
-            Deployer deployer = new Deployer(synthesizer, new CdkRunner(cdk, cli.environment(), cli.paths().root(),
-                    Duration.ofSeconds(timeoutSeconds)), Gates.standard(), progress::stage);
+            Deployer deployer = deployer(cli, progress, timeoutSeconds);
             DeployRequest request = new DeployRequest(document, file == null ? null : file.path(),
                     file == null ? null : file.selectedEnvironment(), Modules.usable(cli), cli.paths(), dryRun, yes,
                     approval, skips, keep);
-            return render(deployer.deploy(request, terminalApprover()));
+            return render(cli, deployer.deploy(request, terminalApprover()));
         } catch (CdkCliUnavailableException | NodeRuntime.NodeUnavailableException e) {
             cli.error(e.getMessage());
             return ExitCodes.USAGE;
@@ -133,18 +129,30 @@ final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private int render(DeployOutcome outcome) {
+    /**
+     * @return the deployer with the installed CDK CLI, slk's synthesizer and the standard gates
+     * @throws CdkCliUnavailableException when the CLI is missing or of the wrong version
+     */
+    static Deployer deployer(CliContext cli, Progress progress, int timeoutSeconds) {
+        CdkCli cdk = CdkCliLocator.locate(cli.environment());
+        Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
+                NodeRuntime.command(cli.environment()), progress::stage);
+        return new Deployer(synthesizer, new CdkRunner(cdk, cli.environment(), cli.paths().root(),
+                Duration.ofSeconds(timeoutSeconds)), Gates.standard(), progress::stage);
+    }
+
+    static int render(CliContext cli, DeployOutcome outcome) {
         for (GateResult gate : outcome.gates()) {
             cli.out().printf(Locale.ROOT, "gate %-16s %-8s %s%n", gate.gate(), Deployer.label(gate), gate.summary());
         }
-        int code = result(outcome);
+        int code = result(cli, outcome);
         cli.out().println("timings  " + outcome.phasesMillis().entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f s", e.getValue() / 1000.0))
                 .reduce((a, b) -> a + ", " + b).orElse(""));
         return code;
     }
 
-    private int result(DeployOutcome outcome) {
+    private static int result(CliContext cli, DeployOutcome outcome) {
         if (outcome instanceof DeployOutcome.GateFailed failed) {
             cli.error("gate " + failed.gates().get(failed.gates().size() - 1).gate() + " failed; nothing was deployed");
             return ExitCodes.FINDINGS;
@@ -174,7 +182,7 @@ final class DeployCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Approver terminalApprover() {
+    static Approver terminalApprover() {
         Console console = System.console();
         if (console == null) {
             return null;

@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -158,6 +159,51 @@ class DeployCommandMotoTest {
 
     @Test
     @Order(5)
+    void diffShowsAChangeAndDeploysNothing() throws IOException {
+        Path config = workspace.resolve("config.yaml");
+        String original = Files.readString(config);
+        Files.writeString(config, original.replace("memorySize: 512", "memorySize: 1024"));
+        try {
+            Slk.Result diff = slk("diff");
+            assertEquals(0, diff.exitCode(), diff.out() + diff.err());
+            assertTrue(diff.out().contains("[~] AWS::Lambda::Function EventTransformer"), diff.out());
+            assertTrue(diff.out().contains("diff     0 to add, 1 to change (0 replaced), 0 to remove;"), diff.out());
+            assertEquals(1, slk("diff", "--fail").exitCode());
+            assertFalse(memorySizes().contains(1024), memorySizes().toString());
+        } finally {
+            Files.writeString(config, original);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void rollbackWithoutAnEarlierSuccessfulDeploymentIsRefused() {
+        Slk.Result r = slk("rollback");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("slk: error: no earlier successful deployment of dev to roll back to (1 successful "
+                + "record(s) in "), r.err());
+        assertTrue(memorySizes().contains(512), memorySizes().toString());
+    }
+
+    @Test
+    @Order(6)
+    void verifyChecksTheDeployedStackReadOnly() {
+        try (SecretsManagerClient secrets = moto.client(SecretsManagerClient.builder(), REGION)) {
+            secrets.createSecret(b -> b.name("security-lake-integration/external-id").secretString("ext-id-" + "7f3a9c2e1b"));
+        }
+        Slk.Result r = slk("verify");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS  stack " + STACK), r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.startsWith("PASS  function ")).count(), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PASS  secret security-lake-integration/external-id")
+                && l.endsWith("exists (not read)")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PASS  dead-letter queue ")), r.out());
+        assertFalse(r.out().contains("ext-id-7f3a9c2e1b") || r.err().contains("ext-id-7f3a9c2e1b"),
+                "the secret's value is never read or printed");
+    }
+
+    @Test
+    @Order(7)
     void gatesCannotBeSkippedInProd() throws IOException {
         String prod = Files.readString(workspace.resolve("config.yaml")).replace("environment: dev", "environment: prod");
         Files.writeString(workspace.resolve("config.prod.yaml"), prod);
@@ -169,6 +215,12 @@ class DeployCommandMotoTest {
     private static void assertNoSecret(Slk.Result r, String record) {
         for (String text : List.of(r.out(), r.err(), record)) {
             assertFalse(text.contains("moto-fake-secret-key"), "the secret key is never printed");
+        }
+    }
+
+    private static List<Integer> memorySizes() {
+        try (LambdaClient lambda = moto.client(LambdaClient.builder(), REGION)) {
+            return lambda.listFunctions().functions().stream().map(FunctionConfiguration::memorySize).sorted().toList();
         }
     }
 

@@ -71,10 +71,7 @@ public final class Deployer {
      */
     public DeployOutcome deploy(DeployRequest request, Approver approver) throws IOException {
         Map<String, Long> phases = new LinkedHashMap<>();
-        ValidationReport report = new ConfigValidator(request.registry()).validate(request.document(),
-                request.selectedEnvironment());
-        String environment = report.config().map(ProjectConfig::environment)
-                .orElse(request.selectedEnvironment() == null ? "dev" : request.selectedEnvironment());
+        String environment = environment(request);
         boolean production = PRODUCTION.equals(environment);
         checkSkips(request, production);
         Path assembly = request.paths().assembly();
@@ -104,36 +101,117 @@ public final class Deployer {
             }
             String stack = reused ? ((SynthResult.UpToDate) synthesis).stackName()
                     : ((SynthResult.Synthesized) synthesis).summary().stackName();
-            start = System.nanoTime();
-            progress.accept("diff: cdk diff " + stack);
-            CdkRun diffRun = cdk.run(List.of("diff", "--app", assembly.toString(), "--no-color", stack), line -> { });
-            phases.put("diff", millisSince(start));
-            if (diffRun.exitCode() != 0) {
-                CdkFailure failure = CdkFailure.of(diffRun, cdk.cli().executable(), stack);
-                throw new DeployException(failure.exitCode(), failure.message());
-            }
-            diffRun.lines().stream().filter(l -> !l.isBlank() && !l.startsWith("✨")).forEach(progress);
-            DiffSummary diff = DiffSummary.parse(diffRun.lines());
-            if (request.dryRun()) {
-                return new DeployOutcome.DryRun(results, diff, phases);
-            }
-            if (!diff.anyChange() && diffRun.lines().stream().anyMatch(l -> l.contains("no differences"))) {
-                return new DeployOutcome.UpToDate(results, stack, phases);
-            }
-            ApprovalLevel level = request.approval() != null ? request.approval()
-                    : production ? ApprovalLevel.BROADENING : ApprovalLevel.NEVER;
-            Optional<String> refusal = approve(level, diff, request.yes(), approver, environment);
-            if (refusal.isPresent()) {
-                return new DeployOutcome.Refused(results, diff, refusal.get(), phases);
-            }
-            return run(request, records, environment, stack, assembly, results, diff, phases);
+            return diffAndDeploy(request, records, environment, stack, assembly, results, phases, approver,
+                    request.configFile() == null ? "bundled example" : Fingerprints.ofFile(request.configFile()));
         } finally {
             lock.close();
         }
     }
 
+    /**
+     * {@code slk rollback}: redeploys the kept assembly of the previous successful deployment (or of
+     * {@code toRecord}) through the same diff and approval rules. Its gates are not run again: they
+     * passed when that assembly was first deployed, as its record shows.
+     *
+     * @param request the environment and options (gates and dry-run apply as for deploy)
+     * @param toRecord the record to return to, or null for the one before the last successful one
+     * @param approver asks on a terminal, or null
+     * @return how it ended
+     * @throws IOException when files cannot be read or written
+     */
+    public DeployOutcome rollback(DeployRequest request, String toRecord, Approver approver) throws IOException {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        String environment = environment(request);
+        DeploymentRecords records = DeploymentRecords.of(request.paths().root(), environment);
+        DeployLock lock = DeployLock.acquire(records.directory(), "slk rollback --env " + environment);
+        try {
+            List<DeploymentRecord> succeeded = records.list().stream().filter(DeploymentRecord::succeeded).toList();
+            DeploymentRecord target;
+            if (toRecord != null) {
+                target = succeeded.stream().filter(r -> r.id().equals(toRecord)).findFirst()
+                        .orElseThrow(() -> new DeployException(1, "no successful deployment record " + toRecord + " of "
+                                + environment + " in " + records.directory()));
+            } else if (succeeded.size() < 2) {
+                throw new DeployException(1, "no earlier successful deployment of " + environment
+                        + " to roll back to (" + succeeded.size() + " successful record(s) in " + records.directory() + ")");
+            } else {
+                target = succeeded.get(succeeded.size() - 2);
+            }
+            Path assembly = records.directory().resolve("assemblies").resolve(target.id());
+            if (!Files.isRegularFile(assembly.resolve(DeploymentRecords.ASSEMBLY_MARKER))) {
+                throw new DeployException(1, "the assembly of record " + target.id() + " is no longer kept (see --keep)");
+            }
+            progress.accept("rolling back " + target.stack() + " to record " + target.id() + " (" + target.time() + ")");
+            List<GateResult> results = List.of(new GateResult.Skipped("gates", "rollback to record " + target.id()
+                    + ", whose gates passed when it was deployed"));
+            return diffAndDeploy(request, records, environment, target.stack(), assembly, results, phases, approver,
+                    target.configFingerprint());
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * {@code slk diff}: synthesizes (or reuses) the assembly and shows what {@code cdk diff} says will change.
+     *
+     * @param request the environment
+     * @param output receives cdk diff's lines
+     * @return the summary
+     * @throws IOException when files cannot be read or written
+     */
+    public DiffSummary diff(DeployRequest request, Consumer<String> output) throws IOException {
+        Path assembly = request.paths().assembly();
+        SynthResult synthesis = synthesize(request, assembly, PRODUCTION.equals(environment(request)));
+        String stack = synthesis instanceof SynthResult.UpToDate upToDate ? upToDate.stackName()
+                : ((SynthResult.Synthesized) synthesis).summary().stackName();
+        CdkRun run = cdk.run(List.of("diff", "--app", assembly.toString(), "--no-color", stack), line -> { });
+        if (run.exitCode() != 0) {
+            CdkFailure failure = CdkFailure.of(run, cdk.cli().executable(), stack);
+            throw new DeployException(failure.exitCode(), failure.message());
+        }
+        run.lines().stream().filter(l -> !l.startsWith("✨")).forEach(output);
+        return DiffSummary.parse(run.lines());
+    }
+
+    private String environment(DeployRequest request) {
+        ValidationReport report = new ConfigValidator(request.registry()).validate(request.document(),
+                request.selectedEnvironment());
+        return report.config().map(ProjectConfig::environment)
+                .orElse(request.selectedEnvironment() == null ? "dev" : request.selectedEnvironment());
+    }
+
+    private DeployOutcome diffAndDeploy(DeployRequest request, DeploymentRecords records, String environment,
+            String stack, Path assembly, List<GateResult> results, Map<String, Long> phases, Approver approver,
+            String configFingerprint) throws IOException {
+        boolean production = PRODUCTION.equals(environment);
+        long start = System.nanoTime();
+        progress.accept("diff: cdk diff " + stack);
+        CdkRun diffRun = cdk.run(List.of("diff", "--app", assembly.toString(), "--no-color", stack), line -> { });
+        phases.put("diff", millisSince(start));
+        if (diffRun.exitCode() != 0) {
+            CdkFailure failure = CdkFailure.of(diffRun, cdk.cli().executable(), stack);
+            throw new DeployException(failure.exitCode(), failure.message());
+        }
+        diffRun.lines().stream().filter(l -> !l.isBlank() && !l.startsWith("✨")).forEach(progress);
+        DiffSummary diff = DiffSummary.parse(diffRun.lines());
+        if (request.dryRun()) {
+            return new DeployOutcome.DryRun(results, diff, phases);
+        }
+        if (!diff.anyChange() && diffRun.lines().stream().anyMatch(l -> l.contains("no differences"))) {
+            return new DeployOutcome.UpToDate(results, stack, phases);
+        }
+        ApprovalLevel level = request.approval() != null ? request.approval()
+                : production ? ApprovalLevel.BROADENING : ApprovalLevel.NEVER;
+        Optional<String> refusal = approve(level, diff, request.yes(), approver, environment);
+        if (refusal.isPresent()) {
+            return new DeployOutcome.Refused(results, diff, refusal.get(), phases);
+        }
+        return run(request, records, environment, stack, assembly, results, diff, phases, configFingerprint);
+    }
+
     private DeployOutcome run(DeployRequest request, DeploymentRecords records, String environment, String stack,
-            Path assembly, List<GateResult> results, DiffSummary diff, Map<String, Long> phases) throws IOException {
+            Path assembly, List<GateResult> results, DiffSummary diff, Map<String, Long> phases, String configFingerprint)
+            throws IOException {
         Path scratch = Files.createTempDirectory(records.directory(), ".outputs-");
         try {
             Path outputsFile = scratch.resolve("outputs.json");
@@ -147,8 +225,7 @@ public final class Deployer {
             String id = ID_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
             DeploymentRecord record = new DeploymentRecord(id, now.toString(), environment, stack, BuildInfo.slkVersion(),
                     cdk.cli().version().toString(),
-                    request.configFile() == null ? "bundled example" : Fingerprints.ofFile(request.configFile()),
-                    Fingerprints.ofTree(assembly), gateRows(results), diff.line(),
+                    configFingerprint, Fingerprints.ofTree(assembly), gateRows(results), diff.line(),
                     failure == null ? DeploymentRecord.DEPLOYED : DeploymentRecord.FAILED,
                     failure == null ? "" : failure.message(), outputs(outputsFile, stack), phases);
             Path file = records.write(record);

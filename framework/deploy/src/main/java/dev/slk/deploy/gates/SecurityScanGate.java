@@ -7,7 +7,11 @@ import dev.slk.scan.ScanOutcome;
 import dev.slk.scan.ScanReport;
 import dev.slk.scan.ScanRequest;
 import dev.slk.scan.SecurityScan;
-import dev.slk.scan.report.TextReport;
+import dev.slk.scan.SecretScanner;
+import dev.slk.core.waivers.WaiverLedger;
+import dev.slk.core.waivers.WaiverLedgerException;
+import dev.slk.core.yaml.UnreadableInputException;
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * security-scan as {@code slk security-scan} runs by default: the whole workspace for secrets, every
  * module's dependencies, and the assembly about to be deployed for insecure infrastructure, failing
- * at medium. Inline {@code slk-scan:ignore} comments apply as in the command.
+ * at medium. Inline {@code slk-scan:ignore} comments and the waiver ledger apply as in the command.
  */
 public final class SecurityScanGate implements Gate {
     @Override
@@ -32,9 +36,18 @@ public final class SecurityScanGate implements Gate {
         ScanRequest request = new ScanRequest(root, List.of(root), moduleDirectories(context.paths().modulesDirectory()),
                 context.assembly(), null, ScanRequest.DEFAULT_MAX_FILE_BYTES);
         ScanReport report = new SecurityScan().run(request);
-        ScanOutcome outcome = new ScanOutcome(report, Baseline.empty(), Severity.MEDIUM, false);
+        WaiverLedger ledger;
+        try {
+            ledger = WaiverLedger.read(context.paths(), SecretScanner.secretCheck(), Clock.systemUTC());
+        } catch (WaiverLedgerException | UnreadableInputException e) {
+            return new GateResult.Failed(name(), "the waiver ledger cannot be read: " + e.getMessage(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        // Waivers apply as in the command: the whole workspace, infrastructure rules included.
+        ScanOutcome outcome = new ScanOutcome(report, Baseline.empty(), Severity.MEDIUM, null, ledger,
+                ScanOutcome.scope(true, true, false));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        String summary = TextReport.summary(outcome);
+        String summary = outcome.summary();
         if (!outcome.passed()) {
             Finding first = outcome.failing().get(0);
             // The finding's message names the rule and place, never the matched value.

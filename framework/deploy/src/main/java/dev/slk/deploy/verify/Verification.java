@@ -1,0 +1,59 @@
+package dev.slk.deploy.verify;
+
+import dev.slk.assembly.CloudAssembly;
+import dev.slk.core.config.ProjectConfig;
+import dev.slk.core.registry.ModuleRegistry;
+import dev.slk.core.validation.ConfigValidator;
+import dev.slk.core.validation.ValidationReport;
+import dev.slk.core.workspace.WorkspacePaths;
+import dev.slk.core.yaml.YamlDocument;
+import dev.slk.deploy.DeployException;
+import dev.slk.deploy.DeploymentRecord;
+import dev.slk.deploy.DeploymentRecords;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code slk verify} checks against: the environment's last successful deployment (its kept
+ * assembly and stack) and the configuration's region, Security Lake bucket and secret references.
+ */
+public final class Verification {
+    private static final String SECRET_PREFIX = "secretsmanager:";
+
+    private Verification() {
+    }
+
+    /**
+     * @param document the configuration
+     * @param selectedEnvironment the environment {@code --env} named, or null
+     * @param registry the modules
+     * @param paths the workspace
+     * @param environment the process environment (credentials, endpoint)
+     * @param logMinutes how far back to look for errors in the logs
+     * @return the checks
+     * @throws DeployException when the config is invalid or nothing was deployed from this workspace
+     * @throws IOException when the records cannot be read
+     */
+    public static List<CheckResult> run(YamlDocument document, String selectedEnvironment, ModuleRegistry registry,
+            WorkspacePaths paths, Map<String, String> environment, int logMinutes) throws IOException {
+        ValidationReport report = new ConfigValidator(registry).validate(document, selectedEnvironment);
+        ProjectConfig config = report.config().filter(c -> report.valid())
+                .orElseThrow(() -> new DeployException(1, "the configuration is invalid (see slk validate-config)"));
+        DeploymentRecords records = DeploymentRecords.of(paths.root(), config.environment());
+        List<DeploymentRecord> succeeded = records.list().stream().filter(DeploymentRecord::succeeded).toList();
+        if (succeeded.isEmpty()) {
+            throw new DeployException(1, "no successful deployment of " + config.environment() + " is recorded in "
+                    + records.directory() + "; deploy with slk deploy first");
+        }
+        DeploymentRecord last = succeeded.get(succeeded.size() - 1);
+        Path assembly = records.directory().resolve("assemblies").resolve(last.id());
+        String externalId = config.securityLake() == null ? null : config.securityLake().externalId();
+        List<String> secrets = externalId != null && externalId.startsWith(SECRET_PREFIX)
+                ? List.of(externalId.substring(SECRET_PREFIX.length())) : List.of();
+        String bucket = config.securityLake() == null ? null : config.securityLake().s3Bucket();
+        return new Verifier(new AwsAccess(config.awsRegion(), environment)).verify(CloudAssembly.read(assembly),
+                last.stack(), secrets, bucket, logMinutes);
+    }
+}
