@@ -29,7 +29,9 @@ public final class MotoServer implements AutoCloseable {
     /** The made-up account moto answers for. */
     public static final String ACCOUNT = "123456789012";
     /** Fake credentials: moto checks no signature. */
+    // slk-scan:ignore aws-access-key-id made-up key id for the local moto server, which checks no signature
     public static final String ACCESS_KEY = "AKIAMOTOTESTFAKE0000";
+    // slk-scan:ignore generic-secret-assignment made-up secret for the local moto server
     private static final String SECRET_KEY = "moto-fake-secret-key-for-tests-only";
 
     private final Process process;
