@@ -10,15 +10,15 @@ import dev.slk.core.io.OutputException;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.report.ReportOutput;
 import dev.slk.core.text.Echo;
+import dev.slk.core.waivers.WaiverLedger;
+import dev.slk.core.waivers.WaiverLedgerException;
 import dev.slk.core.workspace.WorkspacePaths;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,14 +69,15 @@ final class ChecklistCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UnreadableInputException, IOException, OutputException {
+    public Integer call() throws UnreadableInputException, IOException, OutputException, WaiverLedgerException {
         WorkspacePaths paths = cli.paths();
         List<String> ids = target.all ? Checklist.moduleIds(paths.modulesDirectory()) : List.of(known(paths));
         reportOptions.checkTarget(cli, OUTPUT);
+        WaiverLedger ledger = cli.waivers();
         YamlDocument base = ConfigReader.read(configOptions.select(cli));
         ModuleRegistry registry = cli.registry().get();
-        ChecklistRequest request = new ChecklistRequest(paths, registry, ids, base, fix, !noRun, Clock.systemUTC());
-        List<ModuleChecklist> results = new Checklist(UnaryOperator.identity()).run(request);
+        ChecklistRequest request = new ChecklistRequest(paths, registry, ids, base, fix, !noRun, cli.clock());
+        List<ModuleChecklist> results = Checklist.judgedBy(ledger).run(request);
         reportOptions.emit(cli, ChecklistReport.of(results, BuildInfo.slkVersion()),
                 ChecklistReport.render(results, reportOptions.format, reportOptions.colour(cli), BuildInfo.slkVersion()),
                 OUTPUT);

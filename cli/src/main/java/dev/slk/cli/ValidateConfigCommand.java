@@ -10,7 +10,6 @@ import dev.slk.core.validation.ValidationReport;
 import dev.slk.core.waivers.WaiverLedger;
 import dev.slk.core.waivers.WaiverLedgerException;
 import dev.slk.core.yaml.UnreadableInputException;
-import dev.slk.scan.ScanOutcome;
 import dev.slk.core.yaml.YamlDocument;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,15 +57,8 @@ final class ValidateConfigCommand implements Callable<Integer> {
             report = report.strict();
         }
         ValidationReport.Judged judged = report.judge(ledger,
-                WaiverLedger.Scope.allBut(otherCommandsRules(), document.file(), strict));
+                WaiverLedger.Scope.unclaimed(document.file(), strict));
         reportOptions.emit(cli, judged.toReport(strict, BuildInfo.slkVersion()), ValidationReport.OUTPUT);
         return judged.report().valid() ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    /** The rules of the other checking commands: their waivers are theirs to find orphaned. */
-    private static java.util.List<String> otherCommandsRules() {
-        java.util.List<String> rules = new java.util.ArrayList<>(ScanOutcome.ruleIds());
-        rules.addAll(dev.slk.iam.IamOutcome.ruleIds());
-        return rules;
     }
 }

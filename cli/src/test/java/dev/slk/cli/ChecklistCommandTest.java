@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.core.registry.ModuleRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,41 @@ class ChecklistCommandTest {
         assertEquals(1, result.exitCode(), result.err());
         assertTrue(result.out().contains("<testsuite name=\"checklist.module-interface\""), result.out());
         assertTrue(result.out().contains("<testsuite name=\"checklist.copyright\""), result.out());
+    }
+
+    @Test
+    void aWaivedFindingPassesItsItemWithOwnerReasonAndExpiryAndAnExpiredWaiverSaysSo() throws Exception {
+        Files.writeString(root.resolve("slk-waivers.yaml"), """
+                waivers:
+                  - rule: checklist.no-emotes
+                    path: modules/half-done/README.md
+                    owner: docs-team
+                    reason: the smiley is the product's logo text
+                    expires: 2027-01-31
+                """);
+        Clock december = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
+
+        Slk.Result result = Slk.run(root, december, "checklist", "--module", "half-done", "--no-run", "--format", "json");
+        JsonNode report = JSON.readTree(result.out());
+        assertEquals("PASS", report.at("/facts/half-done.checklist.no-emotes").asText(), result.out());
+        JsonNode waived = null;
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("rule").asText().equals("checklist.no-emotes")) {
+                waived = f;
+            }
+        }
+        assertEquals("waived", waived.path("status").asText(), waived.toString());
+        assertEquals("docs-team", waived.at("/acceptance/owner").asText());
+        assertEquals("2027-01-31", waived.at("/acceptance/expires").asText());
+
+        Slk.Result text = Slk.run(root, december, "checklist", "--module", "half-done", "--no-run");
+        assertTrue(text.out().contains("[checklist.no-emotes] [module half-done] [waived until 2027-01-31 by docs-team"
+                + " (slk-waivers.yaml:2:5): the smiley is the product's logo text]"), text.out());
+
+        Clock february = Clock.fixed(Instant.parse("2027-02-01T12:00:00Z"), ZoneOffset.UTC);
+        Slk.Result expired = Slk.run(root, february, "checklist", "--module", "half-done", "--no-run");
+        assertTrue(expired.out().contains("FAIL  9      No emotes in code or documentation"), expired.out());
+        assertTrue(expired.out().contains("(its waiver expired on 2027-01-31: slk-waivers.yaml:2:5)"), expired.out());
     }
 
     @Test

@@ -139,7 +139,7 @@ class WaiversCommandTest {
     }
 
     @Test
-    void validateConfigHonoursWaiversOfItsOwnRules() throws Exception {
+    void validateConfigHonoursWaiversOfItsOwnRulesAndLeavesTheOtherCommandsWaiversAlone() throws Exception {
         write("config.yaml", Configs.MINIMAL.replace("awsRegion: us-east-1", "awsRegion: us-east-1\nfoo: 1"));
         Slk.Result before = Slk.run(dir, DEC_6, "validate-config");
         assertEquals(1, before.exitCode(), before.out());
@@ -155,6 +155,16 @@ class WaiversCommandTest {
                     owner: security-team
                     reason: the scan answers for this one
                     expires: 2027-01-31
+                  - rule: iam-wildcard-action
+                    module: okta-logs
+                    owner: security-team
+                    reason: the iam-analyzer answers for this one
+                    expires: 2027-01-31
+                  - rule: checklist.no-emotes
+                    path: modules/okta-logs/README.md
+                    owner: docs-team
+                    reason: the checklist answers for this one
+                    expires: 2027-01-31
                 """);
         Slk.Result after = Slk.run(dir, DEC_6, "validate-config", "--strict");
         assertEquals(0, after.exitCode(), after.out() + after.err());
@@ -162,7 +172,8 @@ class WaiversCommandTest {
                 after.out());
         assertTrue(after.out().endsWith("config.yaml: valid (0 errors, 0 warnings, 1 waived; modules checked: none)\n"),
                 after.out());
-        assertFalse(after.out().contains("orphaned"), "the scan's waiver is not validate-config's to orphan");
+        assertFalse(after.out().contains("orphaned"),
+                "the scan's, the iam-analyzer's and the checklist's waivers are not validate-config's to orphan");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.slk.checklist;
 
 import dev.slk.checklist.code.ErrorHandlingCheck;
+import dev.slk.checklist.code.ParsedFunctions;
 import dev.slk.checklist.code.PowertoolsCheck;
 import dev.slk.checklist.coverage.CoverageCheck;
 import dev.slk.checklist.docs.ReadmeCheck;
@@ -12,6 +13,7 @@ import dev.slk.checklist.runner.LocalRunnerCheck;
 import dev.slk.checklist.text.CopyrightCheck;
 import dev.slk.checklist.text.NoEmotesCheck;
 import dev.slk.core.findings.Finding;
+import dev.slk.core.waivers.WaiverLedger;
 import dev.slk.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,19 @@ public final class Checklist {
      */
     public Checklist(UnaryOperator<List<Finding>> acceptance) {
         this.acceptance = acceptance;
+    }
+
+    /**
+     * A checklist whose findings the workspace's waiver ledger judges, as every checking command's:
+     * a finding an active waiver matches is accepted (its item passes, showing owner, reason and
+     * expiry), one whose waiver expired says so and still fails. The checklist orphans no waiver:
+     * each item is judged on its own, and {@code slk waivers} tells which entries match nothing.
+     *
+     * @param ledger the waiver ledger
+     * @return the checklist
+     */
+    public static Checklist judgedBy(WaiverLedger ledger) {
+        return new Checklist(findings -> ledger.judge(findings, WaiverLedger.Scope.matchingOnly()).findings());
     }
 
     /**
@@ -64,8 +79,9 @@ public final class Checklist {
 
     /** The checks in checklist order. */
     static List<Check> checks(ChecklistRequest request) {
+        ParsedFunctions parsed = new ParsedFunctions();
         return List.of(new ModuleInterfaceCheck(), new ConfigValidationCheck(request.baseConfig()),
-                new ErrorHandlingCheck(), new PowertoolsCheck(), new CoverageCheck(request.run()),
+                new ErrorHandlingCheck(parsed), new PowertoolsCheck(parsed), new CoverageCheck(request.run()),
                 new LocalRunnerCheck(), new ReadmeCheck(), new NoEmotesCheck(),
                 new CopyrightCheck(request.fix(), request.clock()), new RegisteredCheck(request.baseConfig()),
                 new PackagingCheck());

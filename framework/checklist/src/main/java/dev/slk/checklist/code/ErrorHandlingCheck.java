@@ -35,6 +35,18 @@ public final class ErrorHandlingCheck implements Check {
     static final Set<String> BROAD = Set.of("Exception", "Throwable", "java.lang.Exception", "java.lang.Throwable");
     static final Set<String> RECORDING_CALLS = Set.of("error", "fatal", "putMetric", "addMetric", "increment");
 
+    private final ParsedFunctions parsed;
+
+    /** A check that parses the functions itself. */
+    public ErrorHandlingCheck() {
+        this(new ParsedFunctions());
+    }
+
+    /** @param parsed the functions the run has parsed, shared with the other code checks */
+    public ErrorHandlingCheck(ParsedFunctions parsed) {
+        this.parsed = parsed;
+    }
+
     @Override
     public Item item() {
         return Item.ERROR_HANDLING;
@@ -51,17 +63,17 @@ public final class ErrorHandlingCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         for (Path function : java) {
-            JavaFunctions parsed = JavaFunctions.parse(function);
-            parsed.problems().forEach(p -> findings.add(module.failure(item(), p.file(), p.line(), p.column(),
+            JavaFunctions code = parsed.of(function);
+            code.problems().forEach(p -> findings.add(module.failure(item(), p.file(), p.line(), p.column(),
                     "cannot be parsed as Java 17: " + p.message())));
             int catches = 0;
-            for (JavaFunctions.Parsed unit : parsed.units()) {
+            for (JavaFunctions.Parsed unit : code.units()) {
                 for (CatchClause c : unit.unit().findAll(CatchClause.class)) {
                     catches++;
                     catchClause(module, unit.file(), c).ifPresent(findings::add);
                 }
             }
-            Optional<JavaFunctions.Handler> handler = parsed.handler();
+            Optional<JavaFunctions.Handler> handler = code.handler();
             String name = module.relative(function);
             if (handler.isEmpty()) {
                 findings.add(module.failure(item(), function.resolve("src/main/java"), 0, 0, name
@@ -69,7 +81,7 @@ public final class ErrorHandlingCheck implements Check {
             } else {
                 handler(module, handler.get()).ifPresent(findings::add);
             }
-            evidence.add(name + ": Java files parsed " + parsed.units().size() + ", catch clauses " + catches
+            evidence.add(name + ": Java files parsed " + code.units().size() + ", catch clauses " + catches
                     + handler.map(h -> ", handler " + h.type().getNameAsString()).orElse(""));
         }
         return new Measurement.Measured(evidence, findings);

@@ -28,6 +28,18 @@ public final class PowertoolsCheck implements Check {
     private static final Pattern TRACING_DEPENDENCY = Pattern.compile("<artifactId>\\s*powertools-tracing[\\w-]*\\s*</artifactId>");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
 
+    private final ParsedFunctions parsed;
+
+    /** A check that parses the functions itself. */
+    public PowertoolsCheck() {
+        this(new ParsedFunctions());
+    }
+
+    /** @param parsed the functions the run has parsed, shared with the other code checks */
+    public PowertoolsCheck(ParsedFunctions parsed) {
+        this.parsed = parsed;
+    }
+
     @Override
     public Item item() {
         return Item.POWERTOOLS;
@@ -53,7 +65,7 @@ public final class PowertoolsCheck implements Check {
                 findings.add(module.failure(item(), pom, 0, 0, name + "/pom.xml does not depend on Powertools logging"
                         + " (software.amazon.lambda:powertools-logging-log4j)"));
             }
-            Optional<JavaFunctions.Handler> handler = JavaFunctions.parse(function).handler();
+            Optional<JavaFunctions.Handler> handler = parsed.of(function).handler();
             boolean logs = false;
             boolean traces = false;
             if (handler.isPresent()) {

@@ -269,6 +269,21 @@ public final class WaiverLedger {
             return new Scope(w -> !ids.contains(w.rule()) && !ORPHANED_RULE.equals(w.rule()) && w.couldName(file),
                     true, strict);
         }
+
+        /**
+         * @param file the one file the command checks
+         * @param strict whether an orphan fails
+         * @return the scope of the waivers no registered command claims ({@link CommandRules}) that
+         *     could name the file: validate-config's
+         */
+        public static Scope unclaimed(String file, boolean strict) {
+            return allBut(CommandRules.claimed(), file, strict);
+        }
+
+        /** @return a scope that orphans nothing: for runs that only count what each waiver matches */
+        public static Scope matchingOnly() {
+            return new Scope(w -> false, false, false);
+        }
     }
 
     /**
