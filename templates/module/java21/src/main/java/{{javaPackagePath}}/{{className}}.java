@@ -4,10 +4,14 @@
 package {{javaPackage}};
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.kit.FunctionArtifact;
+import dev.slk.kit.FunctionDefaults;
+import dev.slk.kit.ModuleFunction;
+import dev.slk.kit.StandardAlarms;
 import dev.slk.spi.BaseIntegrationModule;
 import dev.slk.spi.CoreResources;
+import dev.slk.spi.EnvironmentVariables;
 import dev.slk.spi.HealthCheck;
-import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.ModuleOutput;
 import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
@@ -15,38 +19,20 @@ import dev.slk.spi.ValidationResult;
 import dev.slk.spi.schedule.InvalidScheduleException;
 import dev.slk.spi.schedule.ScheduleExpression;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.CfnFunction;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.logs.CfnLogGroup;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
  * {{moduleDescription}}
  *
  * <p>An event processor Lambda function runs on a schedule, fetches events from the source with
- * the credentials in one Secrets Manager secret, and sends them to the core event queue. Each
- * function has a role of its own that the framework grants exactly the statements of
- * {@link #requiredPermissions}, a dead-letter queue for failed asynchronous invocations, and a
- * log group with the project's retention.
+ * the credentials in one Secrets Manager secret, and sends them to the core event queue. slk's
+ * module kit builds it as it builds every function (role, log group, dead-letter queue,
+ * encryption, schedule, alarms); the framework grants its role exactly the statements of
+ * {@link #requiredPermissions}.
  */
 public final class {{className}} extends BaseIntegrationModule {
     /** The module id: the key under {@code integrations:} in config.yaml. */
@@ -56,17 +42,10 @@ public final class {{className}} extends BaseIntegrationModule {
     /** Variables the module sets itself; the config's environment block may not override them. */
     static final Set<String> RESERVED_VARIABLES = Set.of("MODULE_ID", "EVENT_QUEUE_URL", "CREDENTIALS_SECRET_NAME",
             "SOURCE_URL", "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "JAVA_TOOL_OPTIONS");
-    /** Why the function runs java21 rather than the newest Java runtime (cdk-nag rule AwsSolutions-L1). */
-    static final String JAVA_RUNTIME_REASON = "slk module functions target the java21 runtime on ARM64, "
-            + "the runtime slk builds, tests and supports them on";
-    private static final List<String> SECRET_WORDS = List.of("SECRET", "PASSWORD", "PASSWD", "TOKEN", "APIKEY",
-            "API_KEY", "PRIVATE_KEY", "CREDENTIAL");
-    private static final List<String> NAME_SUFFIXES = List.of("_NAME", "_ARN", "_ID", "_PATH");
-
-    /** The names under which createResources returns its resources to the later hooks. */
+    /** The package the event processor's build writes, relative to this module's directory. */
+    static final String ARTIFACT = "src/lambda/event-processor/target/{{moduleId}}-event-processor-lambda.zip";
+    /** The name under which createResources returns the function to the later hooks. */
     static final String FUNCTION = "EventProcessor";
-    static final String LOG_GROUP = "EventProcessorLogs";
-    static final String DEAD_LETTER_QUEUE = "EventProcessorDlq";
 
     /** Required by ServiceLoader; does no I/O and cannot fail. */
     public {{className}}() {
@@ -129,92 +108,50 @@ public final class {{className}} extends BaseIntegrationModule {
         }
         for (String name : settings.environment().keySet()) {
             String pointer = "/eventProcessor/environment/" + name.replace("~", "~0").replace("/", "~1");
-            if (RESERVED_VARIABLES.contains(name) || name.startsWith("AWS_")) {
+            if (RESERVED_VARIABLES.contains(name) || name.startsWith("AWS_")
+                    || EnvironmentVariables.LAMBDA_RESERVED.contains(name)) {
                 result.error(pointer, "environment variable " + name + " is set by the module or by Lambda itself",
                         "choose another name");
-            } else if (looksLikeSecret(name)) {
-                result.error(pointer, "environment variable " + name + " looks like it holds a secret; "
-                        + "environment variables are visible to anyone who can read the function's configuration",
-                        "store the value in Secrets Manager and pass its name in a variable ending in _NAME");
+            } else if (EnvironmentVariables.looksLikeSecret(name)) {
+                result.error(pointer, EnvironmentVariables.problem(name).orElseThrow(), "pass the secret's name");
             }
         }
         return result.build();
     }
 
-    private static boolean looksLikeSecret(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(upper::contains) && NAME_SUFFIXES.stream().noneMatch(upper::endsWith);
-    }
-
-    /**
-     * Creates the event processor: its role (without statements: the framework attaches those
-     * of {@link #requiredPermissions}), log group, dead-letter queue, function and schedule.
-     */
+    /** Creates the event processor with the module kit: function, role, log group, dead-letter queue, schedule. */
     @Override
     public ModuleResources createResources(Construct scope, CoreResources core, JsonNode config) {
         ProcessorSettings settings = ProcessorSettings.from(config);
         if (!settings.enabled()) {
             return ModuleResources.none();
         }
-        Role role = Role.Builder.create(scope, resourceId("EventProcessorRole"))
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Runs the " + ID + " event processor; its statements are granted by slk")
-                .build();
-        LogGroup logGroup = LogGroup.Builder.create(scope, resourceId("EventProcessorLogs"))
-                .logGroupName("/slk/" + core.project().name() + "-" + core.project().environment() + "/" + ID
-                        + "/event-processor")
-                .removalPolicy(core.project().production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
-                .build();
-        // Any retention CloudWatch accepts, exactly as configured (the CDK enum names only some of them).
-        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(core.project().logRetentionDays());
-        Queue.Builder deadLetters = Queue.Builder.create(scope, resourceId("EventProcessorDlq"))
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true);
-        core.sharedKey().ifPresentOrElse(
-                key -> deadLetters.encryption(QueueEncryption.KMS).encryptionMasterKey(key),
-                () -> deadLetters.encryption(QueueEncryption.SQS_MANAGED));
-        Queue deadLetterQueue = deadLetters.build();
-        Map<String, String> environment = new LinkedHashMap<>(settings.environment());
-        environment.put("MODULE_ID", ID);
-        environment.put("EVENT_QUEUE_URL", core.eventQueue().getQueueUrl());
-        environment.put("CREDENTIALS_SECRET_NAME", config.path("credentialsSecretName").asText());
-        environment.put("SOURCE_URL", config.path("sourceUrl").asText());
-        environment.put("POWERTOOLS_SERVICE_NAME", ID + "-event-processor");
-        environment.put("POWERTOOLS_LOG_LEVEL", settings.logLevel());
-        Function function = Function.Builder.create(scope, resourceId("EventProcessor"))
+        FunctionDefaults defaults = FunctionDefaults.of(core);
+        ModuleFunction processor = ModuleFunction.builder(scope, resourceId(FUNCTION))
                 .description(moduleName() + " event processor (slk module " + ID + " " + moduleVersion() + ")")
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
                 .handler(HANDLER)
-                .code(Code.fromAsset(LambdaArtifact.locate({{className}}.class).toString()))
-                .role(role)
+                .code(FunctionArtifact.locate({{className}}.class, "{{moduleDir}}", ARTIFACT))
+                .logGroupName(defaults.moduleLogGroupName(ID, "event-processor"))
                 .memorySize(settings.memorySize())
-                .timeout(Duration.seconds(settings.timeout()))
-                .reservedConcurrentExecutions(settings.reservedConcurrentExecutions())
-                .environment(JsiiMaps.sorted(environment))
-                .logGroup(logGroup)
-                .deadLetterQueue(deadLetterQueue)
+                .timeoutSeconds(settings.timeout())
+                .reservedConcurrency(settings.reservedConcurrentExecutions())
                 .retryAttempts(2)
-                .build();
-        // The one AWS Solutions rule this function does not meet, on purpose: slk builds module functions
-        // for java21 (see its design notes), while the rule asks for the newest Java runtime.
-        ((CfnFunction) function.getNode().getDefaultChild()).addMetadata("cdk_nag", JsiiMaps.sorted(Map.of("rules_to_suppress",
-                List.of(Map.of("id", "AwsSolutions-L1", "reason", JAVA_RUNTIME_REASON)))));
-        Rule.Builder.create(scope, resourceId("EventProcessorSchedule"))
-                .description("Runs the " + ID + " event processor")
-                .schedule(Schedule.expression(settings.schedule()))
-                .targets(List.of(new LambdaFunction(function)))
-                .build();
-        return ModuleResources.builder()
-                .function(FUNCTION, function)
-                .resource(LOG_GROUP, logGroup)
-                .resource(DEAD_LETTER_QUEUE, deadLetterQueue)
-                .build();
+                .schedule(settings.schedule())
+                .userEnvironment(settings.environment(), "integrations." + ID + ".config.eventProcessor.environment")
+                .environment(Map.of("MODULE_ID", ID,
+                        "EVENT_QUEUE_URL", core.eventQueue().getQueueUrl(),
+                        "CREDENTIALS_SECRET_NAME", config.path("credentialsSecretName").asText(),
+                        "SOURCE_URL", config.path("sourceUrl").asText(),
+                        "POWERTOOLS_SERVICE_NAME", ID + "-event-processor",
+                        "POWERTOOLS_LOG_LEVEL", settings.logLevel()))
+                .build(defaults);
+        return processor.addTo(ModuleResources.builder(), FUNCTION).build();
     }
 
     /**
      * The statements the event processor's role needs, each on one resource: reading this
-     * module's secret, sending to the event queue, using the shared key, writing its log group.
+     * module's secret, sending to the event queue, using the shared key. (The kit lets the role
+     * write its own log group.)
      */
     @Override
     public List<PermissionStatement> requiredPermissions(ModuleResources created, CoreResources core,
@@ -232,9 +169,6 @@ public final class {{className}} extends BaseIntegrationModule {
         core.sharedKey().ifPresent(key -> statements.add(PermissionStatement.allow(statementId("UseSharedKey"),
                 List.of("kms:Decrypt", "kms:GenerateDataKey"),
                 List.of(key.getKeyArn()))));
-        statements.add(PermissionStatement.allow(statementId("WriteLogs"),
-                List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                List.of(created.resource(LOG_GROUP, LogGroup.class).getLogGroupArn())));
         return statements.stream().map(statement -> statement.on(FUNCTION)).toList();
     }
 
@@ -246,26 +180,15 @@ public final class {{className}} extends BaseIntegrationModule {
         return List.of(
                 new ModuleOutput("EventProcessorFunctionName", created.function(FUNCTION).getFunctionName(),
                         "Name of the " + ID + " event processor function"),
-                new ModuleOutput("EventProcessorDeadLetterQueueUrl", created.resource(DEAD_LETTER_QUEUE, Queue.class).getQueueUrl(),
+                new ModuleOutput("EventProcessorDeadLetterQueueUrl",
+                        ModuleFunction.deadLetterQueue(created, FUNCTION).getQueueUrl(),
                         "Failed asynchronous invocations of the " + ID + " event processor"));
     }
 
+    /** The kit's standard alarms: errors, throttles, dead letters. */
     @Override
     public List<HealthCheck> healthChecks(ModuleResources created) {
-        if (created.isEmpty()) {
-            return List.of();
-        }
-        return List.of(
-                new HealthCheck("event-processor-errors",
-                        "The " + ID + " event processor failed; read its log group, then check the source and its secret",
-                        "AWS/Lambda", "Errors", Map.of("FunctionName", created.function(FUNCTION).getFunctionName()),
-                        "Sum", HealthCheck.Comparison.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 300, 1),
-                new HealthCheck("event-processor-dead-letters",
-                        "Invocations of the " + ID + " event processor failed three times and were parked in its "
-                                + "dead-letter queue",
-                        "AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                        Map.of("QueueName", created.resource(DEAD_LETTER_QUEUE, Queue.class).getQueueName()),
-                        "Maximum", HealthCheck.Comparison.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 300, 1));
+        return created.isEmpty() ? List.of() : StandardAlarms.of(created, FUNCTION, "event-processor");
     }
 
     /** The secret's ARN with the six random characters Secrets Manager appends, matched one by one. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slk.kit.ModuleFunction;
 import dev.slk.spi.PermissionStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,7 +151,9 @@ class {{className}}ResourcesTest {
     }
 
     @Test
-    void logGroupKeepsLogsForTheConfiguredRetention() {
+    void logGroupKeepsLogsForTheConfiguredRetentionEncryptedWithTheSharedKey() {
+        assertEquals(getAtt(keyed.logicalId(keyed.sharedKey()), "Arn"),
+                keyedJson.at("/Resources/" + logicalIdOf("AWS::Logs::LogGroup") + "/Properties/KmsKeyId"));
         keyedTemplate.hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of(
                 "RetentionInDays", TestCore.RETENTION_DAYS,
                 "LogGroupName", "/slk/demo-dev/{{moduleId}}/event-processor")));
@@ -179,7 +182,7 @@ class {{className}}ResourcesTest {
         JsonNode suppressed = function.at("/Metadata/cdk_nag/rules_to_suppress");
         assertEquals(1, suppressed.size(), suppressed.toString());
         assertEquals("AwsSolutions-L1", suppressed.get(0).path("id").asText());
-        assertEquals({{className}}.JAVA_RUNTIME_REASON, suppressed.get(0).path("reason").asText());
+        assertEquals(ModuleFunction.JAVA_RUNTIME_REASON, suppressed.get(0).path("reason").asText());
     }
 
     @Test
@@ -195,7 +198,7 @@ class {{className}}ResourcesTest {
     void outputsAndHealthChecksNameTheFunctionAndItsDeadLetterQueue() {
         assertEquals(List.of("EventProcessorFunctionName", "EventProcessorDeadLetterQueueUrl"),
                 keyed.module().outputs(keyed.created()).stream().map(o -> o.name()).toList());
-        assertEquals(List.of("event-processor-errors", "event-processor-dead-letters"),
+        assertEquals(List.of("event-processor-errors", "event-processor-throttles", "event-processor-dead-letters"),
                 keyed.module().healthChecks(keyed.created()).stream().map(h -> h.name()).toList());
     }
 

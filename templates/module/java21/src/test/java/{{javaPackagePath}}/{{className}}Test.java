@@ -4,10 +4,10 @@
 package {{javaPackage}};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slk.kit.FunctionArtifact;
 import dev.slk.spi.IntegrationModule;
 import dev.slk.spi.ValidationResult;
 import java.io.InputStream;
@@ -115,16 +115,9 @@ class {{className}}Test {
     }
 
     @Test
-    void anUnbuiltEventProcessorIsReportedWithTheBuildCommand() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> LambdaArtifact.locate(String.class));
-        assertTrue(e.getMessage().contains("mvn -B -ntp package -pl {{moduleDir}}/src/lambda/event-processor"),
-                e.getMessage());
-    }
-
-    @Test
     void theBuiltEventProcessorIsFoundNextToTheModule() {
-        Path found = LambdaArtifact.locate({{className}}.class);
+        Path found = FunctionArtifact.locate({{className}}.class, "{{moduleDir}}", {{className}}.ARTIFACT);
         assertTrue(Files.isRegularFile(found), found.toString());
-        assertTrue(found.endsWith(LambdaArtifact.IN_MODULE), found.toString());
+        assertTrue(found.endsWith({{className}}.ARTIFACT), found.toString());
     }
 }

@@ -3,6 +3,9 @@
  */
 package {{javaPackage}}.lambda;
 
+import dev.slk.lambda.kit.EventEnvelope;
+import dev.slk.lambda.kit.EventQueueSender;
+import dev.slk.lambda.kit.ModuleSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -14,7 +17,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
 /**
  * The clients one execution environment reuses across invocations: building them costs more
@@ -28,6 +30,8 @@ record Clients(SourceClient source, EventQueueSender sender) {
     static final String QUEUE_URL = "EVENT_QUEUE_URL";
     static final String SECRET_NAME = "CREDENTIALS_SECRET_NAME";
     static final String SOURCE_URL = "SOURCE_URL";
+    /** The module id, on every log line and in every message's envelope. */
+    static final String MODULE_ID = "{{moduleId}}";
 
     /**
      * Where the function finds its resources.
@@ -75,10 +79,11 @@ record Clients(SourceClient source, EventQueueSender sender) {
     }
 
     static Clients create(Settings settings, SqsClient sqs, SecretsManagerClient secretsManager) {
-        SecretsProvider secrets = SecretsProvider.builder().withClient(secretsManager).build();
-        CredentialsSource credentials = new CredentialsSource(secrets, settings.secretName());
+        // The Lambda kit: secrets cached for 5 minutes, events packed into the module envelope.
+        ModuleSecrets secrets = ModuleSecrets.create(secretsManager);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        return new Clients(new SourceClient(http, settings.sourceUrl(), credentials::get, Duration.ofSeconds(30)),
-                new EventQueueSender(sqs, settings.queueUrl()));
+        return new Clients(new SourceClient(http, settings.sourceUrl(),
+                () -> secrets.get(settings.secretName()).field("apiKey"), Duration.ofSeconds(30)),
+                EventQueueSender.builder(sqs, settings.queueUrl()).envelope(EventEnvelope.module(MODULE_ID)).build());
     }
 }

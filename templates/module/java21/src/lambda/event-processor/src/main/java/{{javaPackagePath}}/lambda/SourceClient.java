@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>This is the part a module author adapts to the source. As generated, it reads a JSON API:
  * {@code GET <sourceUrl>} with the API key as a bearer token, answered by a JSON array of events
- * or an object whose {@code events} field is one. Each event is sent on as its own message.
+ * or an object whose {@code events} field is one.
  * Paging, checkpoints (for example the time of the last event, kept in a DynamoDB table) and the
  * source's own authentication scheme belong here.
  */
@@ -30,26 +30,26 @@ final class SourceClient {
 
     private final HttpClient http;
     private final URI sourceUrl;
-    private final Supplier<CredentialsSource.Credentials> credentials;
+    private final Supplier<String> apiKey;
     private final Duration requestTimeout;
 
-    SourceClient(HttpClient http, URI sourceUrl, Supplier<CredentialsSource.Credentials> credentials,
+    SourceClient(HttpClient http, URI sourceUrl, Supplier<String> apiKey,
             Duration requestTimeout) {
         this.http = http;
         this.sourceUrl = sourceUrl;
-        this.credentials = credentials;
+        this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
     }
 
     /**
-     * @return the new events, each as compact JSON
+     * @return the new events
      * @throws SourceException when the source cannot be reached or answers with an error
      */
-    List<String> fetchEvents() {
+    List<JsonNode> fetchEvents() {
         HttpRequest request = HttpRequest.newBuilder(sourceUrl)
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + credentials.get().apiKey())
+                .header("Authorization", "Bearer " + apiKey.get())
                 .GET()
                 .build();
         HttpResponse<String> response;
@@ -67,7 +67,7 @@ final class SourceClient {
         return events(response.body());
     }
 
-    static List<String> events(String body) {
+    static List<JsonNode> events(String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -78,10 +78,8 @@ final class SourceClient {
         if (list == null || !list.isArray()) {
             throw new SourceException("the source's answer is neither a JSON array nor an object with an events array");
         }
-        List<String> events = new ArrayList<>(list.size());
-        for (JsonNode event : list) {
-            events.add(event.toString());
-        }
+        List<JsonNode> events = new ArrayList<>(list.size());
+        list.forEach(events::add);
         return events;
     }
 

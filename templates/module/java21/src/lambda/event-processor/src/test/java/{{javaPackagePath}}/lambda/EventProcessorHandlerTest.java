@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.lambda.kit.UndeliveredEventsException;
+import dev.slk.lambda.testing.LocalSqs;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +18,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** One scheduled run, end to end: the secret from Secrets Manager, the events from the source, onto a real queue. */
 class EventProcessorHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String apiKey = UUID.randomUUID().toString();
     private FakeAws aws;
     private FakeSource source;
@@ -41,20 +47,30 @@ class EventProcessorHandlerTest {
     }
 
     @Test
-    void aScheduledRunSendsEveryFetchedEventToTheEventQueue() {
-        LocalSqs sqs = LocalSqs.shared();
-        String queue = sqs.newQueue();
-        source.answer(200, "[{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]");
-        Clients clients = clients(queue, sqs.endpoint());
-        EventProcessorHandler handler = new EventProcessorHandler(() -> clients);
+    void aScheduledRunSendsEveryFetchedEventToTheEventQueueInTheModuleEnvelope() throws Exception {
+        String queue;
+        List<String> bodies;
+        try (SqsClient sqs = LocalSqs.client()) {
+            queue = LocalSqs.queue(sqs, "events-" + UUID.randomUUID());
+            source.answer(200, "[{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]");
+            Clients clients = clients(queue, LocalSqs.endpoint());
+            EventProcessorHandler handler = new EventProcessorHandler(() -> clients);
 
-        Map<String, Object> result = handler.handleRequest(LocalRunner.scheduledEvent(), new LocalContext("test"));
-        assertEquals(Map.of("eventsFetched", 3, "eventsSent", 3), result);
-        assertEquals(List.of("{\"id\":\"a\"}", "{\"id\":\"b\"}", "{\"id\":\"c\"}"), sqs.drain(queue).stream().sorted().toList());
-        assertEquals(List.of("Bearer " + apiKey), source.authorizations());
+            Map<String, Object> result = handler.handleRequest(LocalRunner.scheduledEvent(), new LocalContext("test"));
+            assertEquals(Map.of("eventsFetched", 3, "eventsSent", 3), result);
+            assertEquals(List.of("Bearer " + apiKey), source.authorizations());
 
-        handler.handleRequest(Map.of(), new LocalContext("test"));
-        assertEquals(List.of("{{secretName}}"), aws.secretReads(), "the second run reuses the cached secret");
+            handler.handleRequest(Map.of(), new LocalContext("test"));
+            assertEquals(List.of("{{secretName}}"), aws.secretReads(), "the second run reuses the cached secret");
+            bodies = LocalSqs.drain(sqs, queue);
+        }
+        // The two runs sent three events each, packed into one message per run.
+        assertEquals(2, bodies.size(), bodies.toString());
+        for (String body : bodies) {
+            JsonNode message = JSON.readTree(body);
+            assertEquals("{{moduleId}}", message.at("/event_metadata/module_id").asText());
+            assertEquals("[{\"id\":\"a\"},{\"id\":\"b\"},{\"id\":\"c\"}]", message.path("event_data").toString());
+        }
     }
 
     @Test
@@ -63,10 +79,10 @@ class EventProcessorHandlerTest {
         aws.queue(queue).answer(new FakeAws.Answer.FailEntries(1, "InvalidMessageContents", true));
         source.answer(200, "[{\"id\": 1}, {\"id\": 2}]");
         EventProcessorHandler handler = new EventProcessorHandler(() -> clients(queue, aws.endpoint()));
-        EventProcessorHandler.DeliveryException e = assertThrows(EventProcessorHandler.DeliveryException.class,
+        UndeliveredEventsException e = assertThrows(UndeliveredEventsException.class,
                 () -> handler.handleRequest(null, new LocalContext("test")));
-        assertEquals("1 of 2 events could not be sent to the event queue; first failure: InvalidMessageContents",
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("2 of 2 events were not accepted by the event queue"), e.getMessage());
+        assertTrue(e.getMessage().contains("InvalidMessageContents"), e.getMessage());
     }
 
     @Test

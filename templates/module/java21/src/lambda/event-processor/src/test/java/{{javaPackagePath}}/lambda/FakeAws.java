@@ -34,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FakeAws implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** SQS's limits on one SendMessageBatch call. */
+    private static final int MAX_ENTRIES = 10;
+    private static final int MAX_BATCH_BYTES = 262_144;
 
     /** What the next SendMessageBatch call answers. */
     sealed interface Answer {
@@ -132,7 +135,7 @@ final class FakeAws implements AutoCloseable {
             problems.add("SendMessageBatch to " + request.path("QueueUrl").asText() + ", expected " + queueUrl);
         }
         JsonNode entries = request.path("Entries");
-        if (entries.size() > MessageBatches.MAX_ENTRIES) {
+        if (entries.size() > MAX_ENTRIES) {
             problems.add("SendMessageBatch with " + entries.size() + " entries");
         }
         List<String> bodies = new ArrayList<>();
@@ -141,7 +144,7 @@ final class FakeAws implements AutoCloseable {
             bodies.add(entry.path("MessageBody").asText());
             bytes += entry.path("MessageBody").asText().getBytes(StandardCharsets.UTF_8).length;
         }
-        if (bytes > MessageBatches.MAX_BATCH_BYTES) {
+        if (bytes > MAX_BATCH_BYTES) {
             problems.add("SendMessageBatch of " + bytes + " bytes");
         }
         batches.add(bodies);

@@ -57,7 +57,8 @@ class LocalRunnerTest {
         int code = run(environment(), "--region", "us-east-1", "--endpoint-url", aws.endpoint().toString());
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertEquals("{\"eventsFetched\":1,\"eventsSent\":1}", out.toString(StandardCharsets.UTF_8).trim());
-        assertEquals(List.of(List.of("{\"id\":1}")), aws.batches());
+        assertEquals(List.of(List.of("{\"event_metadata\":{\"module_id\":\"{{moduleId}}\"},\"event_data\":[{\"id\":1}]}")),
+                aws.batches());
     }
 
     @Test
