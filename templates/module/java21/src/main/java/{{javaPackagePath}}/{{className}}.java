@@ -12,6 +12,7 @@ import dev.slk.spi.BaseIntegrationModule;
 import dev.slk.spi.CoreResources;
 import dev.slk.spi.EnvironmentVariables;
 import dev.slk.spi.HealthCheck;
+import dev.slk.spi.JsiiMaps;
 import dev.slk.spi.ModuleOutput;
 import dev.slk.spi.ModuleResources;
 import dev.slk.spi.PermissionStatement;
@@ -138,12 +139,12 @@ public final class {{className}} extends BaseIntegrationModule {
                 .retryAttempts(2)
                 .schedule(settings.schedule())
                 .userEnvironment(settings.environment(), "integrations." + ID + ".config.eventProcessor.environment")
-                .environment(Map.of("MODULE_ID", ID,
+                .environment(JsiiMaps.sorted(Map.of("MODULE_ID", ID,
                         "EVENT_QUEUE_URL", core.eventQueue().getQueueUrl(),
                         "CREDENTIALS_SECRET_NAME", config.path("credentialsSecretName").asText(),
                         "SOURCE_URL", config.path("sourceUrl").asText(),
                         "POWERTOOLS_SERVICE_NAME", ID + "-event-processor",
-                        "POWERTOOLS_LOG_LEVEL", settings.logLevel()))
+                        "POWERTOOLS_LOG_LEVEL", settings.logLevel())))
                 .build(defaults);
         return processor.addTo(ModuleResources.builder(), FUNCTION).build();
     }
