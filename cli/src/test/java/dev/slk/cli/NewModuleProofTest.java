@@ -190,11 +190,14 @@ class NewModuleProofTest {
                 .filter(f -> f.path("module").asText().equals("proof-events")).toList();
         assertEquals(moduleInfra, attributed, all.out());
 
-        // Issue 13, point 7: a freshly generated module has no IAM finding at medium or above.
+        // Issue 12, point 8 (and issue 13, point 7): a freshly generated module has no IAM finding at all,
+        // not even a low one.
         Slk.Result iam = Slk.run(workspace, env, Main.registry(workspace, env, getClass().getClassLoader()),
-                "iam-analyzer", "--module", "proof-events", "--no-synth", "--format", "json");
+                "iam-analyzer", "--module", "proof-events", "--no-synth", "--fail-on", "low", "--format", "json");
         assertEquals(0, iam.exitCode(), iam.out() + iam.err());
-        assertEquals("proof-events", new ObjectMapper().readTree(iam.out()).at("/facts/modules/0").asText(), iam.out());
+        JsonNode iamReport = new ObjectMapper().readTree(iam.out());
+        assertEquals("proof-events", iamReport.at("/facts/modules/0").asText(), iam.out());
+        assertEquals(0, iamReport.path("findings").size(), iam.out());
     }
 
     /** The findings about the synthesized templates, in report order. */

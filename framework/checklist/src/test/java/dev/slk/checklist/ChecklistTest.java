@@ -215,6 +215,29 @@ class ChecklistTest {
     }
 
     @Test
+    void aFunctionOnTheLambdaKitPassesErrorHandlingAndPowertools() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.module(FixtureModule.FUNCTION + "pom.xml", fixture.read(FixtureModule.FUNCTION + "pom.xml")
+                .replace("software.amazon.lambda</groupId>\n      <artifactId>powertools-logging-log4j",
+                        "dev.slk</groupId>\n      <artifactId>slk-lambda-kit"));
+        fixture.module(FixtureModule.HANDLER, FixtureModule.handler("")
+                .replace("import software.amazon.lambda.powertools.logging.PowertoolsLogging;",
+                        "import dev.slk.lambda.kit.ModuleLogging;")
+                .replace("PowertoolsLogging.withLogging(context, () -> poll(event))",
+                        "ModuleLogging.handle(\"fixture-events\", context, () -> poll(event))")
+                .replace("LOG.error(\"poll failed\", e);\n            throw new IllegalStateException(\"poll failed\", e);",
+                        "LOG.error(\"poll failed\", e);\n            return null;")
+                .replace("return fetch(event);", "return sender.send(fetch(event)).orThrow().toString();"));
+
+        Map<Item, Verdict> verdicts = verdicts(run(fixture, false));
+
+        assertEquals(Verdict.PASS, verdicts.get(Item.ERROR_HANDLING), messages(run(fixture, false), Item.ERROR_HANDLING)
+                .toString());
+        assertEquals(Verdict.PASS, verdicts.get(Item.POWERTOOLS), messages(run(fixture, false), Item.POWERTOOLS)
+                .toString());
+    }
+
+    @Test
     void aModuleWithoutFunctionsHasNoLambdaItems() throws Exception {
         FixtureModule fixture = new FixtureModule(temp);
         deleteTree(fixture.dir.resolve("src/lambda"));

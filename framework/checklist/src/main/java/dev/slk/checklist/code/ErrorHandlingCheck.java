@@ -26,9 +26,10 @@ import java.util.Set;
  * logged error ({@code error(...)} or {@code fatal(...)} on a logger), a batch item failure (a
  * {@code BatchItemFailure} created or a method named like {@code addBatchItemFailure}), or a
  * metric ({@code putMetric}, {@code addMetric}, {@code increment});</li>
- * <li>the handler reports failures: its class throws somewhere, or {@code handleRequest} returns a
- * batch response ({@code SQSBatchResponse}, {@code StreamsEventResponse}) that reports partial
- * failures.</li>
+ * <li>the handler reports failures: its class throws somewhere, calls {@code orThrow()} on a
+ * Lambda kit result (the kit's sender throws {@code UndeliveredEventsException} that way), or
+ * {@code handleRequest} returns a batch response ({@code SQSBatchResponse},
+ * {@code StreamsEventResponse}) that reports partial failures.</li>
  * </ol>
  */
 public final class ErrorHandlingCheck implements Check {
@@ -107,7 +108,8 @@ public final class ErrorHandlingCheck implements Check {
     }
 
     private Optional<Finding> handler(ModuleUnderCheck module, JavaFunctions.Handler handler) {
-        boolean throwsSomewhere = !handler.type().findAll(ThrowStmt.class).isEmpty();
+        boolean throwsSomewhere = !handler.type().findAll(ThrowStmt.class).isEmpty()
+                || handler.type().findAll(MethodCallExpr.class).stream().anyMatch(m -> m.getNameAsString().equals("orThrow"));
         boolean batchResponse = JavaFunctions.handleRequest(handler).stream().map(m -> m.getType().asString())
                 .anyMatch(t -> t.contains("BatchResponse") || t.contains("StreamsEventResponse"));
         if (throwsSomewhere || batchResponse) {

@@ -18,13 +18,19 @@ import java.util.regex.Pattern;
 /**
  * Item 5: each Java function's build file depends on Powertools logging
  * ({@code software.amazon.lambda:powertools-logging*}) and its handler's file imports it
- * ({@code software.amazon.lambda.powertools.logging}). Tracing is reported where it is used; it is
+ * ({@code software.amazon.lambda.powertools.logging}), or the function uses the Lambda kit's
+ * logging, which is Powertools logging with the module id on every line: the build depends on
+ * {@code dev.slk:slk-lambda-kit} (which brings powertools-logging-log4j) and the handler imports
+ * {@code dev.slk.lambda.kit.ModuleLogging}. Tracing is reported where it is used; it is
  * not required of Java functions, because powertools-tracing 2.x is not published and 1.x needs
  * AspectJ weaving.
  */
 public final class PowertoolsCheck implements Check {
     private static final Pattern LOGGING_DEPENDENCY = Pattern.compile(
             "(?s)<groupId>\\s*software\\.amazon\\.lambda\\s*</groupId>\\s*<artifactId>\\s*powertools-logging[\\w-]*\\s*</artifactId>");
+    private static final Pattern KIT_DEPENDENCY = Pattern.compile(
+            "(?s)<groupId>\\s*dev\\.slk\\s*</groupId>\\s*<artifactId>\\s*slk-lambda-kit\\s*</artifactId>");
+    private static final String KIT_LOGGING = "dev.slk.lambda.kit.ModuleLogging";
     private static final Pattern TRACING_DEPENDENCY = Pattern.compile("<artifactId>\\s*powertools-tracing[\\w-]*\\s*</artifactId>");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
 
@@ -60,10 +66,10 @@ public final class PowertoolsCheck implements Check {
             Path pom = function.resolve("pom.xml");
             String build = Files.isRegularFile(pom)
                     ? COMMENT.matcher(Files.readString(pom, StandardCharsets.UTF_8)).replaceAll("") : "";
-            boolean depends = LOGGING_DEPENDENCY.matcher(build).find();
+            boolean depends = LOGGING_DEPENDENCY.matcher(build).find() || KIT_DEPENDENCY.matcher(build).find();
             if (!depends) {
                 findings.add(module.failure(item(), pom, 0, 0, name + "/pom.xml does not depend on Powertools logging"
-                        + " (software.amazon.lambda:powertools-logging-log4j)"));
+                        + " (software.amazon.lambda:powertools-logging-log4j, or dev.slk:slk-lambda-kit, which brings it)"));
             }
             Optional<JavaFunctions.Handler> handler = parsed.of(function).handler();
             boolean logs = false;
@@ -71,12 +77,13 @@ public final class PowertoolsCheck implements Check {
             if (handler.isPresent()) {
                 List<String> imports = handler.get().type().findCompilationUnit().map(cu -> cu.getImports().stream()
                         .map(ImportDeclaration::getNameAsString).toList()).orElse(List.of());
-                logs = imports.stream().anyMatch(i -> i.startsWith("software.amazon.lambda.powertools.logging"));
+                logs = imports.stream().anyMatch(i -> i.startsWith("software.amazon.lambda.powertools.logging")
+                        || i.equals(KIT_LOGGING));
                 traces = imports.stream().anyMatch(i -> i.startsWith("software.amazon.lambda.powertools.tracing"));
                 if (!logs) {
                     findings.add(module.failure(item(), handler.get().file(), JavaFunctions.line(handler.get().type()), 1,
                             "handler " + handler.get().type().getNameAsString() + " does not use Powertools logging "
-                                    + "(PowertoolsLogging.withLogging or @Logging)"));
+                                    + "(ModuleLogging.handle from the Lambda kit, PowertoolsLogging.withLogging or @Logging)"));
                 }
             } else {
                 findings.add(module.failure(item(), function.resolve("src/main/java"), 0, 0, name
