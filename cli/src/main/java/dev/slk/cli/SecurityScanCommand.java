@@ -24,6 +24,7 @@ import dev.slk.scan.ScanOutcome;
 import dev.slk.scan.ScanReport;
 import dev.slk.scan.ScanRequest;
 import dev.slk.scan.SecurityScan;
+import dev.slk.scan.git.GitScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,15 @@ final class SecurityScanCommand implements Callable<Integer> {
     @Option(names = "--no-infra", description = "Skip the infrastructure and dependency rules.")
     private boolean noInfra;
 
+    @Option(names = "--history", description = "Also scan the git history: every blob reachable from the refs, "
+            + "each once, read from the repository (no checkout). A finding is reported once, at the commit, author date "
+            + "and path where it first appears; one still in the work tree is reported there.")
+    private boolean history;
+
+    @Option(names = "--since", paramLabel = "REF", description = "With --history: leave out REF's history (its "
+            + "commits and the blobs its tree holds), e.g. --since v1.2 or --since origin/main.")
+    private String since;
+
     @Option(names = "--list-rules", description = "Print the rule catalogue and exit.")
     private boolean listRules;
 
@@ -118,6 +128,12 @@ final class SecurityScanCommand implements Callable<Integer> {
         if (updateBaseline && baseline == null) {
             throw new UsageException("--update-baseline needs --baseline FILE");
         }
+        if (since != null && !history) {
+            throw new UsageException("--since needs --history");
+        }
+        if (history && (target.module != null || !target.paths.isEmpty())) {
+            throw new UsageException("--history scans the whole workspace: it takes no --module or PATH");
+        }
         if (maxFileMib < 1) {
             throw new UsageException("--max-file-size must be at least 1 (MiB)");
         }
@@ -133,7 +149,9 @@ final class SecurityScanCommand implements Callable<Integer> {
         try {
             report = new SecurityScan().run(request);
         } catch (IOException e) {
-            throw new UnreadableInputException(SourceLocation.ofFile(String.valueOf(request.targets())), e.getMessage());
+            String where = request.git() instanceof GitScope.WorkTree ? String.valueOf(request.targets())
+                    : cli.paths().display(request.workspace());
+            throw new UnreadableInputException(SourceLocation.ofFile(where), e.getMessage());
         }
         if (updateBaseline) {
             List<Finding> accepted = report.findings().stream().filter(f -> !f.accepted()).toList();
@@ -176,14 +194,19 @@ final class SecurityScanCommand implements Callable<Integer> {
             }
             return new ScanRequest(cli.paths().workingDirectory(), scanned, List.of(), null, null, maxBytes);
         }
-        return noInfra ? new ScanRequest(workspace, List.of(workspace), List.of(), null, null, maxBytes)
-                : wholeWorkspace(paths, maxBytes);
+        GitScope git = history ? new GitScope.History(since) : new GitScope.WorkTree();
+        return noInfra ? new ScanRequest(workspace, List.of(workspace), List.of(), null, null, maxBytes, git)
+                : wholeWorkspace(paths, maxBytes, git);
     }
 
     /** @return the default scan: the whole workspace, its modules' dependencies and its cloud assembly */
     static ScanRequest wholeWorkspace(WorkspacePaths paths, long maxBytes) throws IOException {
+        return wholeWorkspace(paths, maxBytes, new GitScope.WorkTree());
+    }
+
+    private static ScanRequest wholeWorkspace(WorkspacePaths paths, long maxBytes, GitScope git) throws IOException {
         return new ScanRequest(paths.root(), List.of(paths.root()), moduleDirectories(paths), paths.assembly(), null,
-                maxBytes);
+                maxBytes, git);
     }
 
     private static List<Path> moduleDirectories(WorkspacePaths paths) throws IOException {

@@ -99,6 +99,12 @@ public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn,
         facts.put("filesScanned", report.filesScanned());
         facts.put("bytesScanned", report.bytesScanned());
         facts.put("binarySkipped", report.binarySkipped());
+        if (report.history() != null) {
+            facts.put("commitsScanned", report.history().commits());
+            facts.put("blobsScanned", report.history().blobs());
+            facts.put("blobBytesScanned", report.history().bytes());
+            facts.put("binaryBlobsSkipped", report.history().binary());
+        }
         facts.put("seconds", report.elapsed().toMillis() / 1000.0);
         if (baselineFile != null) {
             facts.put("baseline", baselineFile);
@@ -113,7 +119,11 @@ public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn,
                 summary(findings), baselineFile != null);
     }
 
-    /** @return e.g. {@code 3 findings fail at --fail-on medium (1 below it, 1 suppressed, 2 baselined, 0 waived); 120 files, 2.1 MB scanned in 0.40 s} */
+    /**
+     * @return e.g. {@code 3 findings fail at --fail-on medium (1 below it, 1 suppressed, 2 baselined, 0 waived);
+     *     120 files, 2.1 MB scanned in 0.40 s}; with the history {@code ...; 120 files, 2.1 MB and
+     *     57 commits (812 blobs, 9.1 MB) scanned in 1.20 s}
+     */
     public String summary() {
         return summary(findings());
     }
@@ -121,11 +131,18 @@ public record ScanOutcome(ScanReport report, Baseline baseline, Severity failOn,
     private String summary(List<Finding> findings) {
         long failing = count(findings, Status.FAILING);
         return String.format(Locale.ROOT, "%s at --fail-on %s (%d below it, %d suppressed, %d baselined, %d waived); "
-                        + "%d %s, %.1f MB scanned in %.2f s",
+                        + "%d %s, %.1f MB%s scanned in %.2f s",
                 failing == 0 ? "no findings fail" : failing + (failing == 1 ? " finding fails" : " findings fail"),
                 failOn.label(), count(findings, Status.BELOW_THRESHOLD), count(findings, Status.SUPPRESSED),
                 count(findings, Status.BASELINED), count(findings, Status.WAIVED), report.filesScanned(), report.filesScanned() == 1 ? "file" : "files",
-                report.bytesScanned() / 1_000_000.0, report.elapsed().toMillis() / 1000.0);
+                report.bytesScanned() / 1_000_000.0, history(), report.elapsed().toMillis() / 1000.0);
+    }
+
+    private String history() {
+        ScanReport.History h = report.history();
+        return h == null ? "" : String.format(Locale.ROOT, " and %d %s (%d %s, %.1f MB)", h.commits(),
+                h.commits() == 1 ? "commit" : "commits", h.blobs(), h.blobs() == 1 ? "blob" : "blobs",
+                h.bytes() / 1_000_000.0);
     }
 
     private long count(List<Finding> findings, Status status) {

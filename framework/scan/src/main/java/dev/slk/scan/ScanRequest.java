@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.scan.git.GitScope;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import java.util.List;
  * @param cdkOut the cloud assembly to check, or null to skip the infrastructure rules
  * @param moduleFilter when not null, keep only infrastructure findings of this module
  * @param maxFileBytes larger files are skipped with a notice
+ * @param git what of the workspace's git repository is scanned besides (history) or instead of
+ *     (the index) the targets
  */
 public record ScanRequest(
         Path workspace,
@@ -19,7 +22,8 @@ public record ScanRequest(
         List<Path> moduleDirectories,
         Path cdkOut,
         String moduleFilter,
-        long maxFileBytes) {
+        long maxFileBytes,
+        GitScope git) {
 
     /** Default limit on the size of a scanned file. */
     public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
@@ -28,5 +32,21 @@ public record ScanRequest(
     public ScanRequest {
         targets = List.copyOf(targets);
         moduleDirectories = List.copyOf(moduleDirectories);
+        git = git == null ? new GitScope.WorkTree() : git;
+    }
+
+    /** A request that reads no git repository: the targets as they are on disk. */
+    public ScanRequest(Path workspace, List<Path> targets, List<Path> moduleDirectories, Path cdkOut,
+            String moduleFilter, long maxFileBytes) {
+        this(workspace, targets, moduleDirectories, cdkOut, moduleFilter, maxFileBytes, new GitScope.WorkTree());
+    }
+
+    /**
+     * @param workspace the working directory, inside a git repository
+     * @param maxFileBytes larger files are skipped with a notice
+     * @return a request to scan exactly the files the index holds that differ from HEAD
+     */
+    public static ScanRequest staged(Path workspace, long maxFileBytes) {
+        return new ScanRequest(workspace, List.of(), List.of(), null, null, maxFileBytes, new GitScope.Staged());
     }
 }

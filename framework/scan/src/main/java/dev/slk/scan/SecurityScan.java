@@ -5,6 +5,9 @@ import dev.slk.core.findings.Finding;
 import dev.slk.scan.files.FileNotice;
 import dev.slk.scan.files.ScanFile;
 import dev.slk.scan.files.SourceTree;
+import dev.slk.scan.git.GitBlob;
+import dev.slk.scan.git.GitRepository;
+import dev.slk.scan.git.GitScope;
 import dev.slk.scan.infra.DependencyPinning;
 import dev.slk.scan.infra.TemplateRules;
 import dev.slk.scan.rules.SecretRules;
@@ -35,7 +38,7 @@ public final class SecurityScan {
      * The catalogue's scanner, built by the first worker that needs it (class initialisation is
      * thread-safe), so that building it overlaps the start of the walk.
      */
-    private static final class Catalogue {
+    static final class Catalogue {
         static final SecretScanner SCANNER = new SecretScanner(SecretRules.catalogue());
     }
 
@@ -51,6 +54,7 @@ public final class SecurityScan {
         int files = 0;
         long bytes = 0;
         int binary = 0;
+        ScanReport.History history = null;
         ExecutorService workers = Executors.newFixedThreadPool(THREADS, SecurityScan::worker);
         try {
             for (Path target : request.targets()) {
@@ -72,6 +76,7 @@ public final class SecurityScan {
                     }
                 }
             }
+            history = git(request, workers, findings, notices);
         } finally {
             workers.shutdownNow();
         }
@@ -82,7 +87,42 @@ public final class SecurityScan {
             infrastructure(request, findings, notices);
         }
         findings.sort(Finding.ORDER);
-        return new ScanReport(findings, notices, files, bytes, binary, Duration.ofNanos(System.nanoTime() - started));
+        if (request.git() instanceof GitScope.Staged) {
+            return new ScanReport(findings, notices, history.blobs(), history.bytes(), history.binary(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+        return new ScanReport(findings, notices, files, bytes, binary, Duration.ofNanos(System.nanoTime() - started),
+                history);
+    }
+
+    /**
+     * Scans what the request reads of the git repository: the history, merged into the work
+     * tree's findings so that each finding is reported once, or the index.
+     *
+     * @return what was read, or null when no repository was read
+     */
+    private static ScanReport.History git(ScanRequest request, ExecutorService workers, List<Finding> findings,
+            List<FileNotice> notices) throws IOException {
+        if (request.git() instanceof GitScope.WorkTree) {
+            return null;
+        }
+        try (GitRepository repository = GitRepository.of(request.workspace())) {
+            List<GitBlob> blobs;
+            int commits = 0;
+            if (request.git() instanceof GitScope.History h) {
+                GitRepository.History walked = repository.history(h.since());
+                blobs = walked.blobs();
+                commits = walked.commits();
+            } else {
+                blobs = repository.staged();
+            }
+            GitBlobScan.Result scanned = GitBlobScan.scan(repository, blobs, request.maxFileBytes(), workers);
+            List<Finding> merged = GitBlobScan.merge(findings, scanned.findings());
+            findings.clear();
+            findings.addAll(merged);
+            notices.addAll(scanned.notices());
+            return new ScanReport.History(commits, scanned.blobs(), scanned.bytes(), scanned.binary());
+        }
     }
 
     private static void infrastructure(ScanRequest request, List<Finding> findings, List<FileNotice> notices) {
@@ -155,7 +195,7 @@ public final class SecurityScan {
         }
     }
 
-    private static <T> T join(Future<T> scan) {
+    static <T> T join(Future<T> scan) {
         try {
             return scan.get();
         } catch (InterruptedException e) {

@@ -82,6 +82,15 @@ public record Finding(
                 acceptance);
     }
 
+    /**
+     * @return this finding at another place (same fingerprint): where a history scan found the
+     *     content, for example
+     */
+    public Finding withLocation(Location newLocation) {
+        return new Finding(ruleId, severity, newLocation, pointer, message, hint, evidence, fingerprint, module,
+                acceptance);
+    }
+
     /** @return this finding attributed to a module */
     public Finding withModule(String moduleId) {
         return new Finding(ruleId, severity, location, pointer, message, hint, evidence, fingerprint, moduleId,

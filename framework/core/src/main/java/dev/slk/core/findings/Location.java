@@ -1,10 +1,10 @@
 package dev.slk.core.findings;
 
 /**
- * Where a finding is: a place in a file, or a resource of a synthesized template (which also
- * has a place in its template file).
+ * Where a finding is: a place in a file, a resource of a synthesized template (which also
+ * has a place in its template file), or a place in a file of a commit in the git history.
  */
-public sealed interface Location permits SourceLocation, ResourceLocation {
+public sealed interface Location permits SourceLocation, ResourceLocation, CommitLocation {
     /** @return the file, relative to the workspace where it is inside it, with '/' separators */
     String file();
 

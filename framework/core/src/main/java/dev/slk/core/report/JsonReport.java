@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.findings.Acceptance;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Finding.Status;
+import dev.slk.core.findings.CommitLocation;
 import dev.slk.core.findings.ResourceLocation;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,10 @@ public final class JsonReport {
             location.put("stack", resource.stack());
             location.put("logicalId", resource.logicalId());
             location.put("constructPath", resource.constructPath());
+        }
+        if (f.location() instanceof CommitLocation commit) {
+            location.put("commit", commit.commit());
+            location.put("authorDate", commit.authorDate().toString());
         }
         if (!f.pointer().isEmpty()) {
             n.put("pointer", f.pointer());

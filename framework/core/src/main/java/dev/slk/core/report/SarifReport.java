@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.core.findings.Acceptance;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Finding.Status;
+import dev.slk.core.findings.CommitLocation;
 import dev.slk.core.findings.ResourceLocation;
 import dev.slk.core.findings.Rule;
 import java.io.ByteArrayOutputStream;
@@ -164,6 +165,10 @@ public final class SarifReport {
         }
         if (!f.pointer().isEmpty()) {
             properties.put("pointer", f.pointer());
+        }
+        if (f.location() instanceof CommitLocation commit) {
+            properties.put("commit", commit.commit());
+            properties.put("authorDate", commit.authorDate().toString());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.slk.scan.files;
 
 /** Byte counts as people read them, in binary units with one decimal. */
-final class ByteSizes {
+public final class ByteSizes {
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB"};
 
     private ByteSizes() {
@@ -16,7 +16,7 @@ final class ByteSizes {
      * @param limit the limit
      * @return e.g. {@code 12.3 MiB is over the 5 MiB limit}
      */
-    static String over(long size, long limit) {
+    public static String over(long size, long limit) {
         Shown shownSize = show(size);
         Shown shownLimit = show(limit);
         if (shownSize.bytes() > shownLimit.bytes()) {
