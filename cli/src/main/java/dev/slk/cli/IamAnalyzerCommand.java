@@ -19,6 +19,8 @@ import dev.slk.iam.IamSources;
 import dev.slk.iam.catalogue.ActionCatalogue;
 import dev.slk.iam.catalogue.ManagedPolicies;
 import dev.slk.iam.envelope.AccessBaseline;
+import dev.slk.iam.online.AccessAnalyzerCheck;
+import dev.slk.iam.online.AwsSession;
 import dev.slk.stack.NodeRuntime;
 import dev.slk.stack.SynthResult;
 import dev.slk.stack.Synthesizer;
@@ -92,6 +94,10 @@ final class IamAnalyzerCommand implements Callable<Integer> {
     @Option(names = "--no-synth", description = "Analyse cdk.out as it is, without checking that it is up to date.")
     private boolean noSynth;
 
+    @Option(names = "--online", description = "Also send each policy to IAM Access Analyzer ValidatePolicy and, with "
+            + "--baseline, CheckNoNewAccess (needs AWS credentials and a region).")
+    private boolean online;
+
     @Option(names = "--strict", description = "Fail on an orphaned waiver (one in slk-waivers.yaml that matches no finding).")
     private boolean strict;
 
@@ -112,6 +118,10 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         } else {
             reportOptions.checkTarget(cli, IamOutcome.OUTPUT);
         }
+        if (online && updateBaseline) {
+            throw new UsageException("--online checks policies; --update-baseline only records them: use one");
+        }
+        AwsSession session = online ? AwsSession.from(cli.environment()) : null;
         WaiverLedger ledger = cli.waivers();
         long loading = System.nanoTime();
         ActionCatalogue catalogue = catalogue();
@@ -126,8 +136,14 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         if (baseline != null && !updateBaseline && accepted == null) {
             throw new UnreadableInputException(SourceLocation.ofFile(baseline.toString()), "no such file");
         }
-        IamAnalysis analysis = new IamAnalyzer().analyze(new IamRequest(sources.stacks(), target.module, catalogue,
-                managed(), sources.displayFile(), accepted, baseline == null ? null : baseline.toString()));
+        IamRequest request = new IamRequest(sources.stacks(), target.module, catalogue, managed(), sources.displayFile(),
+                accepted, baseline == null ? null : baseline.toString());
+        IamAnalysis analysis = new IamAnalyzer().analyze(request);
+        if (session != null) {
+            try (AccessAnalyzerCheck check = AccessAnalyzerCheck.connect(session)) {
+                analysis = check.check(request, analysis);
+            }
+        }
         if (updateBaseline) {
             Path file = resolve(baseline);
             AccessBaseline existing = Files.exists(file) && Files.size(file) > 0

@@ -27,4 +27,19 @@ public record IamAnalysis(List<Finding> findings, Map<String, List<Access>> enve
         policies = List.copyOf(policies);
         notices = List.copyOf(notices);
     }
+
+    /**
+     * @param more findings of another source (IAM Access Analyzer) about the same policies
+     * @param moreNotices what that source could not check
+     * @param took how long it took
+     * @return this analysis with them merged, in report order
+     */
+    public IamAnalysis with(List<Finding> more, List<Notice> moreNotices, Duration took) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        all.sort(Finding.ORDER);
+        List<Notice> allNotices = new java.util.ArrayList<>(notices);
+        allNotices.addAll(moreNotices);
+        return new IamAnalysis(all, envelopes, policies, allNotices, statements, elapsed.plus(took));
+    }
 }

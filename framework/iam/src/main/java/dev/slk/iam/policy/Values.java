@@ -77,6 +77,16 @@ public final class Values {
         return out;
     }
 
+    /**
+     * @param value a resolved value
+     * @param region the region the policy is checked for
+     * @return the value as IAM would see it once deployed in {@code region}: its sample form with that region, for
+     *     services that need a concrete document (IAM Access Analyzer); an unresolved part stays {@code *}
+     */
+    public static String deployed(PolicyValue value, String region) {
+        return value.sample().replace(":" + REGION + ":", ":" + region + ":");
+    }
+
     /** @return the text without its {@code <...>} tokens: the parts a policy author wrote as literals */
     static String literalParts(String text) {
         return TOKEN.matcher(text).replaceAll("");

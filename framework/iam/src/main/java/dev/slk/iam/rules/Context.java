@@ -46,9 +46,13 @@ public final class Context {
     /**
      * Adds a finding at the policy's holder resource, attributed to the policy's module.
      *
+     * @param rule the rule
+     * @param policy the policy
+     * @param pointer JSON pointer within the holder's body
+     * @param message what is wrong; the construct path (or logical id) is appended
      * @param detail what identifies the finding within the pointer (an action, a resource), for its fingerprint
      */
-    void report(Rule rule, Policy policy, String pointer, String message, String detail) {
+    public void report(Rule rule, Policy policy, String pointer, String message, String detail) {
         report(rule, policy, policy.holder(), pointer, message, detail);
     }
 

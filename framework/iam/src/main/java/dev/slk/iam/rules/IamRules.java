@@ -78,6 +78,21 @@ public final class IamRules {
     public static final Rule NEW_ACCESS = new Rule("iam-new-access", Severity.HIGH,
             "A module has access its access baseline does not list.",
             "Remove the access, or accept it: slk iam-analyzer --module ID --baseline FILE --update-baseline, and commit the file.");
+    public static final Rule ONLINE_ERROR = new Rule("iam-access-analyzer-error", Severity.HIGH,
+            "With --online, IAM Access Analyzer ValidatePolicy reports an error: IAM would refuse the policy.",
+            "Fix the policy as the finding's issue code and link say.");
+    public static final Rule ONLINE_SECURITY_WARNING = new Rule("iam-access-analyzer-security-warning", Severity.HIGH,
+            "With --online, IAM Access Analyzer ValidatePolicy reports a security warning: the policy grants more than it seems.",
+            "Narrow the policy as the finding's issue code and link say.");
+    public static final Rule ONLINE_WARNING = new Rule("iam-access-analyzer-warning", Severity.MEDIUM,
+            "With --online, IAM Access Analyzer ValidatePolicy reports a warning: the policy does not follow IAM's conventions.",
+            "Follow the finding's link.");
+    public static final Rule ONLINE_SUGGESTION = new Rule("iam-access-analyzer-suggestion", Severity.LOW,
+            "With --online, IAM Access Analyzer ValidatePolicy suggests a change that does not alter what the policy allows.",
+            "Follow the finding's link, or leave it.");
+    public static final Rule ONLINE_NEW_ACCESS = new Rule("iam-access-analyzer-new-access", Severity.HIGH,
+            "With --online and --baseline, IAM Access Analyzer CheckNoNewAccess finds that a module's policy allows more than its baseline.",
+            "Remove the access, or accept it: slk iam-analyzer --module ID --baseline FILE --update-baseline, and commit the file.");
 
     private IamRules() {
     }
@@ -87,6 +102,7 @@ public final class IamRules {
         return List.of(MALFORMED, VERSION, INVALID_SID, DUPLICATE_SID, UNKNOWN_SERVICE, UNKNOWN_ACTION,
                 UNKNOWN_CONDITION_KEY, CONDITION_TYPE, RESOURCE_MISMATCH, WILDCARD_RESOURCE, WILDCARD_ACTION, NOT_ACTION,
                 PRIVILEGE_ESCALATION, PASS_ROLE, PASS_ROLE_NO_SERVICE, CREDENTIALS_EXPOSURE, DATA_EXFILTRATION, PERMISSIONS_MANAGEMENT,
-                CROSS_MODULE, KMS_WILDCARD, TRUST_WILDCARD, CONFUSED_DEPUTY, NAG_STALE, NAG_HIDES_RISK, NEW_ACCESS);
+                CROSS_MODULE, KMS_WILDCARD, TRUST_WILDCARD, CONFUSED_DEPUTY, NAG_STALE, NAG_HIDES_RISK, NEW_ACCESS,
+                ONLINE_ERROR, ONLINE_SECURITY_WARNING, ONLINE_WARNING, ONLINE_SUGGESTION, ONLINE_NEW_ACCESS);
     }
 }
