@@ -168,13 +168,21 @@ public final class SecretRules {
                         "Do not commit bearer tokens; if this one is still valid, revoke its session or rotate the"
                                 + " signing key.",
                         List.of("eyj"),
-                        new PatternDetector(JWT, 1, Jwt::hasAlgHeader, List.of("eyJ"))),
+                        Detectors.excluding(new PatternDetector(JWT, 1, Jwt::hasAlgHeader, List.of("eyJ")),
+                                List.of(VendorRules.SENTINELONE))),
                 new SecretRule("url-credentials", Severity.HIGH,
                         "Password in a URL",
                         "Change the password, and pass credentials separately (environment, secret store) instead"
                                 + " of in the URL.",
                         List.of("://"),
                         new UrlCredentials())));
+        specific.addAll(VendorRules.all());
+        specific.add(new SecretRule("http-auth-header", Severity.HIGH,
+                "Credential in an HTTP Authorization or API-key header (Basic, Bearer, Token, SSWS, X-API-Key, ...)",
+                "Revoke the credential with the service that issued it, and pass it at run time from a secret store"
+                        + " or an environment variable instead of writing it into the request.",
+                HttpHeaders.KEYWORDS,
+                Detectors.excluding(new HttpHeaders(), List.copyOf(specific))));
         List<SecretRule> claimers = List.copyOf(specific);
         specific.add(new SecretRule("generic-secret-assignment", Severity.MEDIUM,
                 "Hard-coded password, token or API key",

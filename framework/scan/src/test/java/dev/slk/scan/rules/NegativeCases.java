@@ -149,6 +149,7 @@ final class NegativeCases {
         tokens(all);
         urls(all);
         generic(all);
+        all.addAll(VendorCases.negatives());
         return List.copyOf(all);
     }
 

@@ -26,6 +26,7 @@ final class PositiveCases {
         tokens(all);
         urls(all);
         generic(all);
+        all.addAll(VendorCases.positives());
         return List.copyOf(all);
     }
 
@@ -166,7 +167,6 @@ final class PositiveCases {
         add(all, rule, "pwd", Fake.password(s++), "PWD=", "\n");
         add(all, rule, "private_key short value", Fake.password(s++), "private_key = \"", "\"");
         add(all, rule, "hex webhook secret", of(HEX, 40, 7), "webhook_secret: ", "\n");
-        add(all, rule, "OAuth client secret outside Azure", "GOCSPX-" + of(BASE64URL, 28), "client_secret: ", "\n");
         add(all, rule, "query string", Fake.password(s++).replace("+", "-"), "curl https://api/x?access_token=",
                 "&scope=read\n");
         add(all, rule, "XML attribute", Fake.password(s++), "<add key=\"x\" password=\"", "\"/>");

@@ -50,7 +50,15 @@ class SecretRulesTest {
         assertEquals(List.of("aws-access-key-id", "aws-secret-access-key", "aws-session-token",
                 "azure-connection-string-key", "azure-client-secret", "gcp-service-account-key", "gcp-api-key",
                 "private-key", "github-token", "gitlab-token", "slack-token", "slack-webhook-url", "jwt",
-                "url-credentials", "generic-secret-assignment"),
+                "url-credentials", "okta-api-token", "crowdstrike-api-client-secret", "sentinelone-api-token",
+                "google-oauth-client-secret", "splunk-hec-token", "datadog-api-key", "datadog-app-key",
+                "sumo-logic-access-key", "sumo-logic-collector-url", "pagerduty-api-key", "pagerduty-integration-key",
+                "atlassian-api-token", "cloudflare-api-token", "cloudflare-global-api-key", "cloudflare-origin-ca-key",
+                "duo-secret-key", "duo-integration-key", "zscaler-api-key", "palo-alto-cortex-api-key",
+                "proofpoint-api-secret", "mimecast-api-secret", "twilio-auth-token", "sendgrid-api-key",
+                "npm-access-token", "pypi-upload-token", "docker-hub-token", "vault-token", "terraform-cloud-token",
+                "openai-api-key", "anthropic-api-key", "stripe-secret-key", "http-auth-header",
+                "generic-secret-assignment"),
                 SecretRules.catalogue().stream().map(SecretRule::id).toList());
         assertEquals(SecretRules.catalogue(), SecretRules.catalogue());
     }
@@ -84,6 +92,10 @@ class SecretRulesTest {
         assertEquals(Severity.CRITICAL, rule("azure-connection-string-key").severity());
         assertEquals(Severity.CRITICAL, rule("gcp-service-account-key").severity());
         assertEquals(Severity.CRITICAL, rule("private-key").severity());
+        assertEquals(Severity.CRITICAL, rule("cloudflare-global-api-key").severity());
+        for (String id : List.of("pagerduty-integration-key", "duo-integration-key")) {
+            assertEquals(Severity.MEDIUM, rule(id).severity(), id);
+        }
         for (String id : List.of("aws-access-key-id", "aws-session-token", "azure-client-secret", "gcp-api-key",
                 "github-token", "gitlab-token", "slack-token", "url-credentials")) {
             assertEquals(Severity.HIGH, rule(id).severity(), id);
