@@ -1,0 +1,93 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
+package dev.slk.modules.azure.lambda;
+
+import com.azure.core.amqp.AmqpRetryOptions;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.messaging.eventhubs.EventData;
+import com.azure.messaging.eventhubs.EventHubClientBuilder;
+import com.azure.messaging.eventhubs.EventHubConsumerClient;
+import com.azure.messaging.eventhubs.PartitionProperties;
+import com.azure.messaging.eventhubs.models.EventPosition;
+import com.azure.messaging.eventhubs.models.PartitionEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The partitions of an Event Hub, read with the Event Hubs client over AMQP 1.0. */
+public final class EventHubsPartitionReader implements PartitionReader {
+    private final EventHubConsumerClient client;
+
+    private EventHubsPartitionReader(EventHubConsumerClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @param credentials the Event Hub and how to authenticate to it
+     * @param consumerGroup the consumer group to read with
+     * @return a reader; it connects on first use
+     */
+    public static EventHubsPartitionReader open(AzureCredentials credentials, String consumerGroup) {
+        EventHubClientBuilder builder = new EventHubClientBuilder()
+                .consumerGroup(consumerGroup)
+                .retryOptions(new AmqpRetryOptions().setMaxRetries(2).setTryTimeout(Duration.ofSeconds(20)));
+        if (credentials.auth() instanceof AzureCredentials.SharedAccess shared) {
+            if (shared.hasEntityPath()) {
+                builder.connectionString(shared.connectionString());
+            } else {
+                builder.connectionString(shared.connectionString(), credentials.eventHub());
+            }
+        } else if (credentials.auth() instanceof AzureCredentials.ServicePrincipal principal) {
+            builder.credential(credentials.namespace(), credentials.eventHub(), new ClientSecretCredentialBuilder()
+                    .tenantId(principal.tenantId()).clientId(principal.clientId())
+                    .clientSecret(principal.clientSecret()).build());
+        }
+        return new EventHubsPartitionReader(builder.buildConsumerClient());
+    }
+
+    @Override
+    public List<String> partitionIds() {
+        List<String> ids = new ArrayList<>();
+        client.getPartitionIds().forEach(ids::add);
+        return ids;
+    }
+
+    @Override
+    public PartitionEnd end(String partitionId) {
+        PartitionProperties properties = client.getPartitionProperties(partitionId);
+        Instant time = properties.getLastEnqueuedTime() == null ? Instant.EPOCH : properties.getLastEnqueuedTime();
+        return new PartitionEnd(properties.isEmpty(), properties.getLastEnqueuedSequenceNumber(),
+                String.valueOf(properties.getLastEnqueuedOffset()), time);
+    }
+
+    @Override
+    public List<ReceivedEvent> receive(String partitionId, StartPosition from, int maxEvents, Duration maxWait) {
+        List<ReceivedEvent> events = new ArrayList<>(maxEvents);
+        for (PartitionEvent event : client.receiveFromPartition(partitionId, maxEvents, position(from), maxWait)) {
+            EventData data = event.getData();
+            events.add(new ReceivedEvent(partitionId, data.getSequenceNumber(), String.valueOf(data.getOffsetString()),
+                    data.getEnqueuedTime(), data.getBody()));
+        }
+        return events;
+    }
+
+    static EventPosition position(StartPosition from) {
+        if (from instanceof StartPosition.After after) {
+            return EventPosition.fromSequenceNumber(after.sequenceNumber(), false);
+        }
+        if (from instanceof StartPosition.EnqueuedAfter enqueued) {
+            return EventPosition.fromEnqueuedTime(enqueued.time());
+        }
+        if (from instanceof StartPosition.Earliest) {
+            return EventPosition.earliest();
+        }
+        return EventPosition.latest();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,15 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
+package dev.slk.modules.azure;
+
+import java.util.List;
+
+/** The module's OCSF mapping files, in {@code mappings/} next to the module class. */
+final class AzureMappings {
+    /** The files, in the order the transformer tries them (by file name). */
+    static final List<String> FILES = List.of();
+
+    private AzureMappings() {
+    }
+}
