@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             DeployCommand.class,
             DiffCommand.class,
             RollbackCommand.class,
+            DestroyCommand.class,
             VerifyCommand.class,
             NewModuleCommand.class,
             ListEnvironmentsCommand.class,

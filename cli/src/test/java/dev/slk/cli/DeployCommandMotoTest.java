@@ -98,7 +98,9 @@ class DeployCommandMotoTest {
         Slk.Result r = slk("deploy", "--require-approval", "any-change");
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.out().contains("gate validate-config  passed"), r.out());
+        assertTrue(r.out().contains("gate checklist        passed   no module is enabled"), r.out());
         assertTrue(r.out().contains("gate security-scan    passed"), r.out());
+        assertTrue(r.out().contains("gate iam-analyzer     passed   no findings fail at --fail-on medium"), r.out());
         assertTrue(r.out().contains("diff     36 to add, 0 to change (0 replaced), 0 to remove;"), r.out());
         assertTrue(r.err().contains("--require-approval any-change asks for approval of these changes")
                 && r.err().contains("there is no terminal to ask on; nothing was deployed (run again with --yes"),
@@ -141,7 +143,7 @@ class DeployCommandMotoTest {
         assertEquals(STACK, record.path("stack").asText());
         assertEquals("dev", record.path("environment").asText());
         assertEquals(64, record.path("configFingerprint").asText().length());
-        assertEquals(List.of("validate-config", "security-scan"),
+        assertEquals(List.of("validate-config", "checklist", "security-scan", "iam-analyzer"),
                 record.path("gates").findValuesAsText("gate"));
         String id = record.path("id").asText();
         assertTrue(Files.isRegularFile(records.resolve("assemblies").resolve(id).resolve("manifest.json")));
@@ -204,12 +206,57 @@ class DeployCommandMotoTest {
 
     @Test
     @Order(7)
+    void anUpdateChangesTheFunctionAndRollbackRestoresThePreviousDeployment() throws IOException {
+        Path config = workspace.resolve("config.yaml");
+        String original = Files.readString(config);
+        Files.writeString(config, original.replace("memorySize: 512", "memorySize: 1024"));
+        try {
+            Slk.Result update = slk("deploy");
+            assertEquals(0, update.exitCode(), update.out() + update.err());
+            assertTrue(update.out().contains("diff     0 to add, 1 to change (0 replaced), 0 to remove;"), update.out());
+            assertTrue(memorySizes().contains(1024), "the update reached the function: " + memorySizes());
+        } finally {
+            Files.writeString(config, original);
+        }
+        Slk.Result rollback = slk("rollback");
+        assertEquals(0, rollback.exitCode(), rollback.out() + rollback.err());
+        assertTrue(rollback.err().contains("rolling back " + STACK + " to record "), rollback.err());
+        assertFalse(memorySizes().contains(1024), "the rollback restored the first deployment: " + memorySizes());
+        assertTrue(memorySizes().contains(512), memorySizes().toString());
+    }
+
+    @Test
+    @Order(8)
     void gatesCannotBeSkippedInProd() throws IOException {
         String prod = Files.readString(workspace.resolve("config.yaml")).replace("environment: dev", "environment: prod");
         Files.writeString(workspace.resolve("config.prod.yaml"), prod);
         Slk.Result r = slk("deploy", "--env", "prod", "--skip-gate", "security-scan", "--reason", "hurry");
         assertEquals(2, r.exitCode(), r.err());
         assertEquals("slk: error: --skip-gate security-scan: gates cannot be skipped in prod\n", r.err());
+    }
+
+    @Test
+    @Order(9)
+    void destroyDeletesTheStackSlkDeployedOnceApproved() {
+        Slk.Result refused = slk("destroy");
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("asks for approval and there is no terminal to ask on; nothing was destroyed"),
+                refused.err());
+        assertTrue(stackExists());
+
+        Slk.Result r = slk("destroy", "--yes");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().startsWith("destroyed " + STACK + " (record .slk/deployments/dev/"), r.out());
+        assertFalse(stackExists(), "the stack is gone");
+        try (LambdaClient lambda = moto.client(LambdaClient.builder(), REGION)) {
+            assertEquals(List.of(), lambda.listFunctions().functions(), "its functions went with it");
+        }
+        Slk.Result again = slk("destroy", "--yes");
+        assertEquals(1, again.exitCode(), again.err());
+        assertTrue(again.err().contains(STACK + " was destroyed already (record "), again.err());
+        Slk.Result prod = slk("destroy", "--env", "prod", "--yes");
+        assertEquals(1, prod.exitCode(), prod.err());
+        assertTrue(prod.err().contains("no successful deployment of prod on record in "), prod.err());
     }
 
     private static void assertNoSecret(Slk.Result r, String record) {

@@ -21,6 +21,7 @@ public record CdkFailure(int exitCode, String message) {
     private static final Pattern CREDENTIALS = Pattern.compile(
             "(no credentials have been configured|Could not load credentials|Unable to resolve AWS account|"
                     + "ExpiredToken|InvalidClientTokenId)");
+    private static final Pattern TERMINATION_PROTECTION = Pattern.compile("TerminationProtection is enabled");
     private static final Pattern NOT_BOOTSTRAPPED = Pattern.compile(
             "(/cdk-bootstrap/\\S+ not found|has not been bootstrapped|Has the environment been bootstrapped)");
 
@@ -47,6 +48,11 @@ public record CdkFailure(int exitCode, String message) {
                 String target = env.find() ? env.group() : "aws://ACCOUNT/REGION";
                 return new CdkFailure(2, target + " is not bootstrapped for the CDK; run: " + cdk + " bootstrap " + target);
             }
+        }
+        if (lines.stream().anyMatch(l -> TERMINATION_PROTECTION.matcher(l).find())) {
+            return new CdkFailure(1, stack + " has termination protection (slk turns it on in prod), so it cannot be "
+                    + "deleted; lift it with: aws cloudformation update-termination-protection "
+                    + "--no-enable-termination-protection --stack-name " + stack + ", then run slk destroy again");
         }
         for (String line : lines) {
             Matcher failed = FAILED_EVENT.matcher(line);

@@ -82,8 +82,9 @@ public final class Deployer {
         try {
             List<GateResult> results = new ArrayList<>();
             long start = System.nanoTime();
-            // validate-config first: synthesis would refuse an invalid config anyway, at greater cost.
-            if (!runGates(gates.subList(0, 1), context, request, results)) {
+            // Gates that need no assembly first (validate-config, checklist): a failure then costs no synth.
+            int beforeSynth = (int) gates.stream().takeWhile(g -> !g.readsAssembly()).count();
+            if (!runGates(gates.subList(0, beforeSynth), context, request, results)) {
                 phases.put("gates", millisSince(start));
                 return new DeployOutcome.GateFailed(results, phases);
             }
@@ -94,7 +95,7 @@ public final class Deployer {
             boolean reused = synthesis instanceof SynthResult.UpToDate;
             phases.put(reused ? "synth (reused, up to date)" : "synth", millisSince(start));
             start = System.nanoTime();
-            boolean passed = runGates(gates.subList(1, gates.size()), context, request, results);
+            boolean passed = runGates(gates.subList(beforeSynth, gates.size()), context, request, results);
             phases.put("gates", gatesSoFar + millisSince(start));
             if (!passed) {
                 return new DeployOutcome.GateFailed(results, phases);
@@ -173,7 +174,7 @@ public final class Deployer {
         return DiffSummary.parse(run.lines());
     }
 
-    private String environment(DeployRequest request) {
+    static String environment(DeployRequest request) {
         ValidationReport report = new ConfigValidator(request.registry()).validate(request.document(),
                 request.selectedEnvironment());
         return report.config().map(ProjectConfig::environment)
@@ -222,7 +223,7 @@ public final class Deployer {
             phases.put("deploy", millisSince(start));
             CdkFailure failure = run.exitCode() == 0 ? null : CdkFailure.of(run, cdk.cli().executable(), stack);
             Instant now = Instant.now();
-            String id = ID_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+            String id = recordId(now);
             DeploymentRecord record = new DeploymentRecord(id, now.toString(), environment, stack, BuildInfo.slkVersion(),
                     cdk.cli().version().toString(),
                     configFingerprint, Fingerprints.ofTree(assembly), gateRows(results), diff.line(),
@@ -236,6 +237,11 @@ public final class Deployer {
         } finally {
             AtomicWriter.deleteTree(scratch);
         }
+    }
+
+    /** @return a record id, sortable by time, unique within the second */
+    static String recordId(Instant now) {
+        return ID_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
 
     private static Optional<String> approve(ApprovalLevel level, DiffSummary diff, boolean yes, Approver approver,

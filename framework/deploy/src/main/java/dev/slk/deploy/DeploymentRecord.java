@@ -17,7 +17,7 @@ import java.util.Map;
  * @param assemblyFingerprint sha256 of the deployed cloud assembly
  * @param gates each gate's name, result and figures
  * @param diff the change summary
- * @param outcome {@code deployed} or {@code failed}
+ * @param outcome {@code deployed}, {@code failed} or {@code destroyed}
  * @param message the failure's line, or empty
  * @param outputs the stack's outputs after the deployment
  * @param phasesMillis wall time of each phase
@@ -29,6 +29,8 @@ public record DeploymentRecord(String id, String time, String environment, Strin
     public static final String DEPLOYED = "deployed";
     /** The outcome of a deployment the CDK CLI reported as failed. */
     public static final String FAILED = "failed";
+    /** The outcome of a {@code slk destroy} that deleted the stack. */
+    public static final String DESTROYED = "destroyed";
 
     /** @return whether this deployment succeeded */
     public boolean succeeded() {

@@ -49,4 +49,15 @@ class CdkFailureTest {
         CdkRun run = new CdkRun(1, List.of("something", "❌  stack-dev failed: Error: boom", ""), 5000);
         assertEquals(new CdkFailure(1, "stack-dev failed: Error: boom"), CdkFailure.of(run, CDK, "stack-dev"));
     }
+
+    @Test
+    void terminationProtectionSaysHowToLiftIt() {
+        CdkRun run = new CdkRun(1, List.of("security-lake-integration-prod: destroying... [1/1]",
+                "❌  security-lake-integration-prod: destroy failed ValidationError: Stack [security-lake-integration-prod] "
+                        + "cannot be deleted while TerminationProtection is enabled"), 900);
+        assertEquals(new CdkFailure(1, "security-lake-integration-prod has termination protection (slk turns it on in "
+                + "prod), so it cannot be deleted; lift it with: aws cloudformation update-termination-protection "
+                + "--no-enable-termination-protection --stack-name security-lake-integration-prod, then run slk destroy "
+                + "again"), CdkFailure.of(run, CDK, "security-lake-integration-prod"));
+    }
 }

@@ -12,6 +12,14 @@ public interface Gate {
     String name();
 
     /**
+     * @return whether the gate checks the cloud assembly; the gates before the first that does run
+     *     before synthesis, so that a failing one costs no synth
+     */
+    default boolean readsAssembly() {
+        return false;
+    }
+
+    /**
      * @param context what the gate checks
      * @return passed or failed, with a one-line summary holding its figures
      * @throws IOException when its inputs cannot be read

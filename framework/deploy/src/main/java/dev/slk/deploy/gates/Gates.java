@@ -8,13 +8,13 @@ public final class Gates {
     }
 
     /**
-     * validate-config and security-scan. The checklist of every enabled module and iam-analyzer
-     * (with each module's baseline) belong here too, checklist before security-scan and
-     * iam-analyzer after it, once those commands exist in the framework.
+     * validate-config, the checklist of every enabled module, security-scan, iam-analyzer (with each
+     * module's kept access baseline). The deployer runs the first before synthesis and the others on
+     * the assembly it synthesized or reused.
      *
      * @return the gates, in order
      */
     public static List<Gate> standard() {
-        return List.of(new ValidateConfigGate(), new SecurityScanGate());
+        return List.of(new ValidateConfigGate(), new ChecklistGate(), new SecurityScanGate(), new IamAnalyzerGate());
     }
 }

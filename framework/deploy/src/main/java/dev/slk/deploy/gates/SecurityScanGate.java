@@ -7,11 +7,7 @@ import dev.slk.scan.ScanOutcome;
 import dev.slk.scan.ScanReport;
 import dev.slk.scan.ScanRequest;
 import dev.slk.scan.SecurityScan;
-import dev.slk.scan.SecretScanner;
 import dev.slk.core.waivers.WaiverLedger;
-import dev.slk.core.waivers.WaiverLedgerException;
-import dev.slk.core.yaml.UnreadableInputException;
-import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +26,11 @@ public final class SecurityScanGate implements Gate {
     }
 
     @Override
+    public boolean readsAssembly() {
+        return true;
+    }
+
+    @Override
     public GateResult run(GateContext context) throws IOException {
         long start = System.nanoTime();
         Path root = context.paths().root();
@@ -38,10 +39,9 @@ public final class SecurityScanGate implements Gate {
         ScanReport report = new SecurityScan().run(request);
         WaiverLedger ledger;
         try {
-            ledger = WaiverLedger.read(context.paths(), SecretScanner.secretCheck(), Clock.systemUTC());
-        } catch (WaiverLedgerException | UnreadableInputException e) {
-            return new GateResult.Failed(name(), "the waiver ledger cannot be read: " + e.getMessage(),
-                    (System.nanoTime() - start) / 1_000_000);
+            ledger = Ledger.read(context);
+        } catch (Ledger.UnusableLedger e) {
+            return new GateResult.Failed(name(), e.getMessage(), (System.nanoTime() - start) / 1_000_000);
         }
         // Waivers apply as in the command: the whole workspace, infrastructure rules included.
         ScanOutcome outcome = new ScanOutcome(report, Baseline.empty(), Severity.MEDIUM, null, ledger,
