@@ -161,4 +161,30 @@ class IamAnalyzerCommandTest {
         assertEquals(2, r.exitCode(), r.out() + r.err());
         assertEquals("{\"mine\": true}", Files.readString(dir.resolve("notes.json")));
     }
+
+    @Test
+    void withoutCdkOutItSynthesizesFirstThenAnalysesTheUpToDateAssemblyAndTheExampleIsCleanAtMedium() throws Exception {
+        Files.copy(Path.of(System.getProperty("slk.workspace.dir"), "config.example.yaml"), dir.resolve("config.yaml"));
+        Slk.Result first = Slk.run(dir, "iam-analyzer");
+        assertEquals(0, first.exitCode(), first.out() + first.err());
+        assertTrue(first.err().strip().endsWith("cdk.out was missing or older than its inputs; synthesized it first"),
+                first.err());
+        assertTrue(Files.isRegularFile(dir.resolve("cdk.out/security-lake-integration-dev.template.json")));
+        assertTrue(first.out().contains("no findings fail at --fail-on medium ("), first.out());
+
+        Slk.Result again = Slk.run(dir, "iam-analyzer", "--format", "json");
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertEquals("", again.err(), "up to date: nothing synthesized, nothing said");
+        JsonNode report = ReportSchemas.assertValidJsonReport(again.out());
+        assertEquals("cdk.out", report.at("/facts/source").asText(), report.toString());
+        assertTrue(report.at("/facts/policies").asInt() > 10, report.toString());
+
+        Files.writeString(dir.resolve("config.yaml"), Files.readString(dir.resolve("config.yaml"))
+                .replace("projectName: security-lake-integration", "projectName: security-lake-changed"));
+        Slk.Result changed = Slk.run(dir, "iam-analyzer");
+        assertEquals(0, changed.exitCode(), changed.out() + changed.err());
+        assertTrue(changed.err().contains("synthesized it first"), changed.err());
+        assertTrue(Files.isRegularFile(dir.resolve("cdk.out/security-lake-changed-dev.template.json")));
+        assertTrue(changed.out().contains("no findings fail at --fail-on medium ("), changed.out());
+    }
 }
