@@ -803,13 +803,17 @@ def read_findings(tool, results, tree):
         doc = json.load(fh)
     out, suppressed = [], 0
     if tool == "slk":
+        # The report layer's JSON (docs/REPORTS.md): location.file/line, status, facts; the
+        # flat shape of earlier slk versions is still read.
+        facts = doc.get("facts", doc)
         for f in doc.get("findings", []):
-            if f.get("suppressed"):
+            if f.get("suppressed") or f.get("status", "failing") not in ("failing", "belowThreshold"):
                 suppressed += 1
                 continue
-            out.append((f["path"], int(f["line"]), f.get("rule", "?")))
-        return (out, suppressed, doc.get("filesScanned", "-"), doc.get("bytesScanned", "-"),
-                doc.get("binarySkipped", "-"))
+            where = f.get("location", f)
+            out.append((where.get("file", where.get("path")), int(where["line"]), f.get("rule", "?")))
+        return (out, suppressed, facts.get("filesScanned", "-"), facts.get("bytesScanned", "-"),
+                facts.get("binarySkipped", "-"))
     root = os.path.realpath(tree)
     for res in doc:
         fp = res.get("filePath", "")

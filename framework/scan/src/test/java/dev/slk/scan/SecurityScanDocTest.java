@@ -27,6 +27,28 @@ class SecurityScanDocTest {
     }
 
     @Test
+    void gitleaksComparisonNamesEverySecretRuleAndOnlyRulesThatExist() throws Exception {
+        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+        int begin = doc.indexOf("<!-- gitleaks:begin");
+        int end = doc.indexOf("<!-- gitleaks:end -->");
+        assertTrue(begin >= 0 && end > begin, "docs/SECURITY_SCAN.md lacks the gitleaks comparison markers");
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (String row : doc.substring(begin, end).split("\n")) {
+            String[] cells = row.split("\\|", -1);
+            if (cells.length < 4 || cells[2].contains("---") || cells[2].contains("slk rule")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z0-9-]+)`").matcher(cells[2]);
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+        }
+        java.util.Set<String> secretRules = new java.util.TreeSet<>(
+                dev.slk.scan.rules.SecretRules.catalogue().stream().map(dev.slk.scan.rules.SecretRule::id).toList());
+        assertEquals(secretRules, named, "the slk column of the gitleaks comparison must name exactly the secret rules");
+    }
+
+    @Test
     void ruleTableMatchesTheCatalogue() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         int begin = doc.indexOf(BEGIN);
