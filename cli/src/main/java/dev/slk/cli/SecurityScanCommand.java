@@ -25,6 +25,9 @@ import dev.slk.scan.ScanReport;
 import dev.slk.scan.ScanRequest;
 import dev.slk.scan.SecurityScan;
 import dev.slk.scan.git.GitScope;
+import dev.slk.scan.git.PreCommitHook;
+import dev.slk.scan.git.GitRepository;
+import dev.slk.core.io.OutputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +110,17 @@ final class SecurityScanCommand implements Callable<Integer> {
             + "commits and the blobs its tree holds), e.g. --since v1.2 or --since origin/main.")
     private String since;
 
+    @Option(names = "--staged", description = "Scan exactly what is staged: the files of the index that differ "
+            + "from HEAD, as the index holds them (not the work tree). Secrets only. For a pre-commit hook.")
+    private boolean staged;
+
+    @Option(names = "--install-hook", description = "Install a git pre-commit hook that runs security-scan --staged, "
+            + "and exit. An existing hook slk did not write is kept unless --force.")
+    private boolean installHook;
+
+    @Option(names = "--force", description = "With --install-hook: replace an existing pre-commit hook.")
+    private boolean force;
+
     @Option(names = "--list-rules", description = "Print the rule catalogue and exit.")
     private boolean listRules;
 
@@ -119,7 +133,7 @@ final class SecurityScanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UnreadableInputException, IOException, WaiverLedgerException {
+    public Integer call() throws UnreadableInputException, IOException, WaiverLedgerException, OutputException {
         if (listRules) {
             cli.out().print(reportOptions.format == ReportFormat.text ? rulesText(RuleCatalogue.all())
                     : rulesJson(RuleCatalogue.all()));
@@ -127,6 +141,24 @@ final class SecurityScanCommand implements Callable<Integer> {
         }
         if (updateBaseline && baseline == null) {
             throw new UsageException("--update-baseline needs --baseline FILE");
+        }
+        if (force && !installHook) {
+            throw new UsageException("--force needs --install-hook");
+        }
+        if (installHook) {
+            Path hook;
+            try {
+                hook = PreCommitHook.install(cli.paths().root(), force);
+            } catch (GitRepository.NotARepositoryException e) {
+                throw new UnreadableInputException(SourceLocation.ofFile(cli.paths().display(cli.paths().root())),
+                        e.getMessage());
+            }
+            cli.note("installed the pre-commit hook " + hook + ": it runs slk security-scan --staged before each commit");
+            return ExitCodes.OK;
+        }
+        if (staged && (history || target.module != null || !target.paths.isEmpty())) {
+            throw new UsageException("--staged scans the index of the whole workspace: it takes no --history, "
+                    + "--module or PATH");
         }
         if (since != null && !history) {
             throw new UsageException("--since needs --history");
@@ -160,9 +192,9 @@ final class SecurityScanCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Baseline accepted = baseline == null ? Baseline.empty() : Baseline.read(resolve(baseline), baseline.toString());
-        boolean complete = target.module == null && target.paths.isEmpty();
+        boolean complete = target.module == null && target.paths.isEmpty() && !staged;
         ScanOutcome outcome = new ScanOutcome(report, accepted, failOn, baseline == null ? null : baseline.toString(),
-                ledger, ScanOutcome.scope(!noInfra, complete, strict));
+                ledger, ScanOutcome.scope(!noInfra && !staged, complete, strict));
         CheckReport checked = outcome.toReport(BuildInfo.slkVersion());
         reportOptions.emit(cli, checked, ScanOutcome.OUTPUT);
         return checked.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
@@ -172,6 +204,9 @@ final class SecurityScanCommand implements Callable<Integer> {
         WorkspacePaths paths = cli.paths();
         Path workspace = paths.root();
         long maxBytes = maxFileMib * 1024L * 1024L;
+        if (staged) {
+            return ScanRequest.staged(workspace, maxBytes);
+        }
         if (target.module != null) {
             if (!ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
                 throw new UsageException("--module " + Echo.quoted(target.module) + " is not a module id (e.g. okta-logs)");

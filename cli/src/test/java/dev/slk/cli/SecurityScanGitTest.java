@@ -121,4 +121,55 @@ class SecurityScanGitTest {
         assertTrue(r.err().contains("--since nope: no such commit"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
     }
+
+    @Test
+    void stagedScansTheIndexNotTheWorkTree() throws Exception {
+        String token = githubToken('s');
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            write("README.md", "hello\n");
+            commit(git, "first", Instant.parse("2026-03-01T10:00:00Z"));
+            write("src/App.java", "class App {\n    String t = \"" + token + "\";\n}\n");
+            git.add().addFilepattern("src/App.java").call();
+            write("src/App.java", "class App {\n    String t = System.getenv(\"T\");\n}\n"); // not staged
+            write("work.env", "GITHUB_TOKEN=" + githubToken('w') + "\n"); // not staged either
+
+            Slk.Result r = Slk.run(dir, "security-scan", "--staged");
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().startsWith("src/App.java:2:17: error: GitHub token: 'ghp_...' (40 characters)"), r.out());
+            assertFalse(r.out().contains("work.env"), r.out());
+            assertTrue(r.out().contains("; 1 file, "), r.out());
+            assertTrue(r.err().isEmpty(), r.err());
+
+            git.add().addFilepattern("src/App.java").call(); // the cleaned version staged
+            Slk.Result clean = Slk.run(dir, "security-scan", "--staged");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+        }
+        Slk.Result mixed = Slk.run(dir, "security-scan", "--staged", "--history");
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().startsWith("slk: error: --staged scans the index"), mixed.err());
+    }
+
+    @Test
+    void installHookWritesTheHookAndKeepsAForeignOneWithoutForce() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Path hook = git.getRepository().getDirectory().toPath().resolve("hooks/pre-commit");
+            Files.createDirectories(hook.getParent());
+            Files.writeString(hook, "#!/bin/sh\nexec make lint\n");
+
+            Slk.Result refused = Slk.run(dir, "security-scan", "--install-hook");
+            assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("a pre-commit hook exists that slk did not write"), refused.err());
+            assertEquals(1, refused.err().lines().count(), refused.err());
+            assertEquals("#!/bin/sh\nexec make lint\n", Files.readString(hook));
+
+            Slk.Result forced = Slk.run(dir, "security-scan", "--install-hook", "--force");
+            assertEquals(0, forced.exitCode(), forced.out() + forced.err());
+            assertTrue(forced.err().contains("installed the pre-commit hook"), forced.err());
+            assertTrue(Files.readString(hook).contains("exec slk security-scan --staged"));
+            assertTrue(Files.isExecutable(hook));
+        }
+        Slk.Result force = Slk.run(dir, "security-scan", "--force");
+        assertEquals(2, force.exitCode());
+        assertTrue(force.err().startsWith("slk: error: --force needs --install-hook"), force.err());
+    }
 }
