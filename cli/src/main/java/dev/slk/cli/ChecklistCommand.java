@@ -4,8 +4,11 @@ import dev.slk.checklist.Checklist;
 import dev.slk.checklist.ChecklistReport;
 import dev.slk.checklist.ChecklistRequest;
 import dev.slk.checklist.ModuleChecklist;
+import dev.slk.checklist.infra.Infrastructure;
+import dev.slk.checklist.infra.SynthesizedInfrastructure;
 import dev.slk.core.BuildInfo;
 import dev.slk.core.config.ConfigReader;
+import dev.slk.core.config.ConfigSource;
 import dev.slk.core.io.OutputException;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.report.ReportOutput;
@@ -15,6 +18,9 @@ import dev.slk.core.waivers.WaiverLedgerException;
 import dev.slk.core.workspace.WorkspacePaths;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
+import dev.slk.stack.NodeRuntime;
+import dev.slk.stack.Synthesizer;
+import dev.slk.stack.assets.LambdaArtifacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -29,8 +35,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Answer the packaging guide's checklist for a module, each item measured with its evidence: module "
-                    + "interface, error handling, Powertools, coverage, README against the schema, no emotes, "
-                    + "copyright headers, registration, packaging files and versions. See docs/CHECKLIST.md."
+                    + "interface, IAM least privilege, error handling, Powertools, coverage, README against the schema, no "
+                    + "emotes, copyright headers, registration, packaging files and versions, security-scan and synth "
+                    + "with cdk-nag clean. See docs/CHECKLIST.md."
         },
         footer = {"", "Exit codes: 0 no item fails, 1 an item fails, 2 unknown module, usage error or unreadable "
                 + "input, 3 internal error."})
@@ -60,6 +67,10 @@ final class ChecklistCommand implements Callable<Integer> {
             + "(a report older than the sources is a warning).")
     private boolean noRun;
 
+    @Option(names = "--no-synth", description = "Read cdk.out as it is for the IAM, security-scan and synth items, "
+            + "without bringing it up to date.")
+    private boolean noSynth;
+
     @Option(names = "--fix", description = "Add the missing copyright headers (atomically, only to files unchanged "
             + "since they were read).")
     private boolean fix;
@@ -74,9 +85,15 @@ final class ChecklistCommand implements Callable<Integer> {
         List<String> ids = target.all ? Checklist.moduleIds(paths.modulesDirectory()) : List.of(known(paths));
         reportOptions.checkTarget(cli, OUTPUT);
         WaiverLedger ledger = cli.waivers();
-        YamlDocument base = ConfigReader.read(configOptions.select(cli));
+        ConfigSource source = configOptions.select(cli);
+        YamlDocument base = ConfigReader.read(source);
         ModuleRegistry registry = cli.registry().get();
-        ChecklistRequest request = new ChecklistRequest(paths, registry, ids, base, fix, !noRun, cli.clock());
+        Infrastructure infrastructure = noSynth ? Infrastructure.existing(paths.assembly(), paths.display(paths.assembly()))
+                : new SynthesizedInfrastructure(new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
+                        NodeRuntime.command(cli.environment()), stage -> { }), base,
+                        source instanceof ConfigSource.File file ? file.selectedEnvironment() : null, paths);
+        ChecklistRequest request = new ChecklistRequest(paths, registry, ids, base, fix, !noRun, cli.clock(),
+                infrastructure);
         List<ModuleChecklist> results = Checklist.judgedBy(ledger).run(request);
         reportOptions.emit(cli, ChecklistReport.of(results, BuildInfo.slkVersion()),
                 ChecklistReport.render(results, reportOptions.format, reportOptions.colour(cli), BuildInfo.slkVersion()),

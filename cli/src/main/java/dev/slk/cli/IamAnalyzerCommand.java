@@ -16,13 +16,12 @@ import dev.slk.iam.IamAnalyzer;
 import dev.slk.iam.IamOutcome;
 import dev.slk.iam.IamRequest;
 import dev.slk.iam.IamSources;
-import dev.slk.iam.catalogue.ActionCatalogue;
-import dev.slk.iam.catalogue.ManagedPolicies;
+import dev.slk.iam.catalogue.IamData;
 import dev.slk.iam.envelope.AccessBaseline;
 import dev.slk.iam.online.AccessAnalyzerCheck;
 import dev.slk.iam.online.AwsSession;
 import dev.slk.stack.NodeRuntime;
-import dev.slk.stack.SynthResult;
+import dev.slk.stack.FreshAssembly;
 import dev.slk.stack.Synthesizer;
 import dev.slk.stack.assets.LambdaArtifacts;
 import java.io.IOException;
@@ -31,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,9 +121,7 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         }
         AwsSession session = online ? AwsSession.from(cli.environment()) : null;
         WaiverLedger ledger = cli.waivers();
-        long loading = System.nanoTime();
-        ActionCatalogue catalogue = catalogue();
-        long catalogueMillis = (System.nanoTime() - loading) / 1_000_000;
+        IamData data = data();
         IamSources sources = sources();
         if (target.module != null && !sources.hasModule(target.module)) {
             throw new UnreadableInputException(SourceLocation.ofFile(sources.description()),
@@ -136,8 +132,8 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         if (baseline != null && !updateBaseline && accepted == null) {
             throw new UnreadableInputException(SourceLocation.ofFile(baseline.toString()), "no such file");
         }
-        IamRequest request = new IamRequest(sources.stacks(), target.module, catalogue, managed(), sources.displayFile(),
-                accepted, baseline == null ? null : baseline.toString());
+        IamRequest request = new IamRequest(sources.stacks(), target.module, data.catalogue(), data.managed(),
+                sources.displayFile(), accepted, baseline == null ? null : baseline.toString());
         IamAnalysis analysis = new IamAnalyzer().analyze(request);
         if (session != null) {
             try (AccessAnalyzerCheck check = AccessAnalyzerCheck.connect(session)) {
@@ -153,41 +149,22 @@ final class IamAnalyzerCommand implements Callable<Integer> {
                     + String.join(", ", analysis.envelopes().keySet()));
             return ExitCodes.OK;
         }
-        CheckReport report = new IamOutcome(analysis, failOn, sources.description(), catalogue.describe(),
-                catalogueMillis, baseline == null ? null : baseline.toString(), ledger,
+        CheckReport report = new IamOutcome(analysis, failOn, sources.description(), data.catalogue().describe(),
+                data.loadMillis(), baseline == null ? null : baseline.toString(), ledger,
                 IamOutcome.scope(target.module == null && templates.isEmpty(), strict)).toReport(BuildInfo.slkVersion());
         reportOptions.emit(cli, report, IamOutcome.OUTPUT);
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private ActionCatalogue catalogue() throws UnreadableInputException {
+    private IamData data() throws UnreadableInputException {
         if (iamData == null) {
-            return ActionCatalogue.bundled();
+            return IamData.bundled();
         }
         try {
-            return ActionCatalogue.fromDirectory(resolve(iamData));
+            return IamData.fromDirectory(resolve(iamData));
         } catch (IOException e) {
             throw new UnreadableInputException(SourceLocation.ofFile(iamData.toString()), e.getMessage());
         }
-    }
-
-    private Supplier<ManagedPolicies> managed() {
-        Path dir = iamData == null ? null : resolve(iamData);
-        return new Supplier<>() {
-            private ManagedPolicies loaded;
-
-            @Override
-            public ManagedPolicies get() {
-                if (loaded == null) {
-                    try {
-                        loaded = dir == null ? ManagedPolicies.bundled() : ManagedPolicies.fromDirectory(dir);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(iamData + ": " + e.getMessage(), e);
-                    }
-                }
-                return loaded;
-            }
-        };
     }
 
     private IamSources sources() throws Exception {
@@ -202,29 +179,25 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         return IamSources.assembly(assembly, cli.paths().display(assembly));
     }
 
-    /**
-     * Brings the assembly up to date as {@code slk synth} would: the synthesizer answers at once when its recorded
-     * inputs are today's, and synthesizes, quietly but for one line, when it is missing or older than its inputs.
-     */
+    /** Brings the assembly up to date as {@code slk synth} would, quietly but for one line when it synthesizes. */
     private void synthesize(Path assembly) throws Exception {
         ConfigSource source = configOptions.select(cli);
         String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
         Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
                 NodeRuntime.command(cli.environment()), stage -> { });
-        SynthResult result;
+        FreshAssembly.Outcome outcome;
         try {
-            result = synthesizer.synthesize(ConfigReader.read(source), selected, assembly, false);
+            outcome = FreshAssembly.ensure(synthesizer, ConfigReader.read(source), selected, assembly);
         } catch (NodeRuntime.NodeUnavailableException e) {
             throw new UsageException(e.getMessage());
         }
-        if (result instanceof SynthResult.UpToDate) {
-            return;
-        }
-        if (!(result instanceof SynthResult.Synthesized done) || !done.summary().written()) {
+        if (outcome instanceof FreshAssembly.NotWritten) {
             throw new UnreadableInputException(SourceLocation.ofFile(cli.paths().display(assembly)),
                     "it is missing or older than its inputs, and slk synth could not write it (run slk synth to see why)");
         }
-        cli.note(cli.paths().display(assembly) + " was missing or older than its inputs; synthesized it first");
+        if (outcome instanceof FreshAssembly.Synthesized) {
+            cli.note(cli.paths().display(assembly) + " was missing or older than its inputs; synthesized it first");
+        }
     }
 
     private Path resolve(Path p) {

@@ -118,7 +118,7 @@ class NewModuleProofTest {
     private long assertTheChecklistPasses(Path workspace, Map<String, String> env) throws IOException {
         long start = System.nanoTime();
         Slk.Result checklist = Slk.run(workspace, env, Main.registry(workspace, env, getClass().getClassLoader()),
-                "checklist", "--module", "proof-events", "--no-run", "--format", "json");
+                "checklist", "--module", "proof-events", "--no-run", "--config", "config.proof.yaml", "--format", "json");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, checklist.exitCode(), checklist.out() + checklist.err());
         JsonNode report = JSON.readTree(checklist.out());
@@ -129,7 +129,7 @@ class NewModuleProofTest {
                 verdicts.add(e.getKey() + "=" + e.getValue().asText());
             }
         });
-        assertEquals(11, verdicts.size(), verdicts.toString());
+        assertEquals(14, verdicts.size(), verdicts.toString());
         assertTrue(verdicts.stream().allMatch(v -> v.endsWith("=PASS")), checklist.out());
         return millis;
     }

@@ -5,7 +5,10 @@ import dev.slk.checklist.code.ParsedFunctions;
 import dev.slk.checklist.code.PowertoolsCheck;
 import dev.slk.checklist.coverage.CoverageCheck;
 import dev.slk.checklist.docs.ReadmeCheck;
+import dev.slk.checklist.iam.IamCheck;
 import dev.slk.checklist.packaging.PackagingCheck;
+import dev.slk.checklist.packaging.ScanCheck;
+import dev.slk.checklist.packaging.SynthCheck;
 import dev.slk.checklist.registration.ConfigValidationCheck;
 import dev.slk.checklist.registration.ModuleInterfaceCheck;
 import dev.slk.checklist.registration.RegisteredCheck;
@@ -81,10 +84,10 @@ public final class Checklist {
     static List<Check> checks(ChecklistRequest request) {
         ParsedFunctions parsed = new ParsedFunctions();
         return List.of(new ModuleInterfaceCheck(), new ConfigValidationCheck(request.baseConfig()),
-                new ErrorHandlingCheck(parsed), new PowertoolsCheck(parsed), new CoverageCheck(request.run()),
+                new IamCheck(request.infrastructure()), new ErrorHandlingCheck(parsed), new PowertoolsCheck(parsed), new CoverageCheck(request.run()),
                 new LocalRunnerCheck(), new ReadmeCheck(), new NoEmotesCheck(),
                 new CopyrightCheck(request.fix(), request.clock()), new RegisteredCheck(request.baseConfig()),
-                new PackagingCheck());
+                new PackagingCheck(), new ScanCheck(request.infrastructure()), new SynthCheck(request.infrastructure()));
     }
 
     /**

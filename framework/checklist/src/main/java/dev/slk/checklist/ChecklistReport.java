@@ -2,6 +2,8 @@ package dev.slk.checklist;
 
 import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Rule;
+import dev.slk.iam.rules.IamRules;
+import dev.slk.scan.RuleCatalogue;
 import dev.slk.core.report.CheckReport;
 import dev.slk.core.report.Notice;
 import dev.slk.core.report.Rendered;
@@ -57,7 +59,10 @@ public final class ChecklistReport {
                 }
             }
         }
-        List<Rule> rules = Arrays.stream(Item.values()).map(Item::rule).toList();
+        // The iam-analyzer's and the scan's findings keep their own rules, so reports describe those too.
+        List<Rule> rules = new ArrayList<>(Arrays.stream(Item.values()).map(Item::rule).toList());
+        rules.addAll(IamRules.all());
+        rules.addAll(RuleCatalogue.all());
         return new CheckReport(COMMAND, version, findings, ItemResult.FAIL_ON, rules, notices, facts,
                 summary(results), false);
     }

@@ -1,5 +1,6 @@
 package dev.slk.checklist;
 
+import dev.slk.checklist.infra.Infrastructure;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.workspace.WorkspacePaths;
 import dev.slk.core.yaml.YamlDocument;
@@ -17,9 +18,16 @@ import java.util.Objects;
  * @param fix whether to add missing copyright headers
  * @param run whether to run the module's build and tests (false: --no-run, read the existing reports)
  * @param clock today, for added headers and waiver expiry
+ * @param infrastructure where each module's synthesized resources are (items 3, security-scan, synth)
  */
 public record ChecklistRequest(WorkspacePaths paths, ModuleRegistry registry, List<String> moduleIds,
-        YamlDocument baseConfig, boolean fix, boolean run, Clock clock) {
+        YamlDocument baseConfig, boolean fix, boolean run, Clock clock, Infrastructure infrastructure) {
+
+    /** A request without infrastructure: the items that read it do not apply. */
+    public ChecklistRequest(WorkspacePaths paths, ModuleRegistry registry, List<String> moduleIds,
+            YamlDocument baseConfig, boolean fix, boolean run, Clock clock) {
+        this(paths, registry, moduleIds, baseConfig, fix, run, clock, Infrastructure.none());
+    }
 
     /** Copies the list. */
     public ChecklistRequest {
@@ -27,6 +35,7 @@ public record ChecklistRequest(WorkspacePaths paths, ModuleRegistry registry, Li
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(baseConfig, "baseConfig");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(infrastructure, "infrastructure");
         moduleIds = List.copyOf(moduleIds);
     }
 }

@@ -8,7 +8,8 @@ import dev.slk.core.findings.Severity;
  * then the packaging extras. Each item is a rule of the one finding model: its failures are
  * findings with the item's rule id, so waivers and every report format apply to them.
  *
- * <p>Item 3 of the guide (IAM least privilege) is not here yet: it needs the iam-analyzer.
+ * <p>Items 3 (IAM), security-scan and synth read the module's synthesized infrastructure; their
+ * findings are the iam-analyzer's, the scan's and cdk-nag's own, so those commands' waivers count.
  */
 public enum Item {
     MODULE_INTERFACE("1", "checklist.module-interface", "Implements the module interface",
@@ -22,6 +23,11 @@ public enum Item {
                     + "with a line",
             "tighten config.schema.json (required, type, minimum/maximum, additionalProperties: false) or "
                     + "validateConfig, and name the key in each message"),
+    IAM("3", "checklist.iam", "IAM least privilege",
+            "the iam-analyzer on the module's resources of its synthesized assembly finds nothing at medium or above,"
+                    + " and the module's access does not exceed its baseline (iam-access.json) when it keeps one",
+            "narrow the statements slk iam-analyzer --module ID names (docs/IAM_ANALYZER.md), or waive a finding with"
+                    + " a reason in slk-waivers.yaml"),
     ERROR_HANDLING("4", "checklist.error-handling", "Lambda code includes error handling",
             "no empty catch block; no catch of Exception or Throwable that neither rethrows nor records the failure; "
                     + "the handler throws or reports batch item failures",
@@ -56,7 +62,15 @@ public enum Item {
     PACKAGING("extra", "checklist.packaging", "Packaging files and version",
             "README.md, config.schema.json and CHANGELOG.md exist; the version is semver and the same in the module"
                     + " class, the CHANGELOG's latest entry and pom.xml",
-            "add the missing file, or make the versions agree (a CHANGELOG entry '## <version>' for the current one)");
+            "add the missing file, or make the versions agree (a CHANGELOG entry '## <version>' for the current one)"),
+    SECURITY_SCAN("extra", "checklist.security-scan", "security-scan clean",
+            "slk security-scan --module ID (the module's files, dependencies and resources) has no finding at medium "
+                    + "or above",
+            "fix what slk security-scan --module ID reports (docs/SECURITY_SCAN.md)"),
+    SYNTH("extra", "checklist.synth", "synth succeeds and is cdk-nag clean",
+            "slk synth with the module enabled writes its assembly, and cdk-nag reports nothing on the module's "
+                    + "resources",
+            "run slk synth with the module enabled and fix, or suppress with a reason, what cdk-nag reports");
 
     private final String number;
     private final String ruleId;

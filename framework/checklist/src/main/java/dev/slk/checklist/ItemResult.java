@@ -15,7 +15,7 @@ import java.util.List;
 public record ItemResult(Item item, Verdict verdict, List<String> evidence, List<Finding> findings) {
 
     /** The lowest severity that fails an item. */
-    public static final Severity FAIL_ON = Severity.HIGH;
+    public static final Severity FAIL_ON = Severity.MEDIUM;
 
     /** Copies the lists. */
     public ItemResult {

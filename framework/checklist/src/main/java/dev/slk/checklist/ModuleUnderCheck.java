@@ -83,7 +83,7 @@ public record ModuleUnderCheck(String id, Path dir, WorkspacePaths paths, String
 
     /** @return a warning of the item about a place in a file of the module */
     public Finding warning(Item item, Path file, int line, int column, String message) {
-        return finding(item, Severity.MEDIUM, file, line, column, message);
+        return finding(item, Severity.LOW, file, line, column, message);
     }
 
     private Finding finding(Item item, Severity severity, Path file, int line, int column, String message) {

@@ -56,6 +56,37 @@ final class FixtureModule {
                 "Fixture Events", "Polls the fixture source for events"));
         function();
         build();
+        assembly(STATEMENT, "");
+    }
+
+    /** The module's one least-privilege statement: send to the core's queue. */
+    static final String STATEMENT = "{\"Effect\": \"Allow\", \"Action\": \"sqs:SendMessage\", "
+            + "\"Resource\": {\"Fn::GetAtt\": [\"EventQueue\", \"Arn\"]}}";
+
+    /**
+     * A synthesized cloud assembly, as slk synth writes it: the core's queue and the module's role
+     * (construct paths under {@code modules/<id>}), with cdk-nag's messages in the manifest.
+     *
+     * @param statement the module role's one policy statement
+     * @param nagMessage a cdk-nag warning on the module's role, or ""
+     */
+    void assembly(String statement, String nagMessage) throws IOException {
+        String rolePath = "/Stack/modules/" + ID + "/PollerRole/Resource";
+        String metadata = "\"" + rolePath + "\": [{\"type\": \"aws:cdk:logicalId\", \"data\": \"PollerRole\"}"
+                + (nagMessage.isEmpty() ? "" : ", {\"type\": \"aws:cdk:warning\", \"data\": \"" + nagMessage + "\"}")
+                + "]";
+        write("cdk.out/manifest.json", "{\"version\": \"48.0.0\", \"artifacts\": {\"Stack\": {\"type\": "
+                + "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": \"Stack.template.json\"}, "
+                + "\"metadata\": {" + metadata + "}}}}\n");
+        write("cdk.out/Stack.template.json", "{\"Resources\": {\n"
+                + "  \"EventQueue\": {\"Type\": \"AWS::SQS::Queue\", \"Properties\": {\"SqsManagedSseEnabled\": true},"
+                + " \"Metadata\": {\"aws:cdk:path\": \"Stack/EventQueue/Resource\"}},\n"
+                + "  \"PollerRole\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\n"
+                + "    \"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+                + " \"Principal\": {\"Service\": \"lambda.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]},\n"
+                + "    \"Policies\": [{\"PolicyName\": \"Send\", \"PolicyDocument\": {\"Version\": \"2012-10-17\","
+                + " \"Statement\": [" + statement + "]}}]},\n"
+                + "    \"Metadata\": {\"aws:cdk:path\": \"Stack/modules/" + ID + "/PollerRole/Resource\"}}\n}}\n");
     }
 
     static final String FUNCTION = "src/lambda/poller/";
