@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -231,27 +230,7 @@ final class SecurityScanCommand implements Callable<Integer> {
         }
         GitScope git = history ? new GitScope.History(since) : new GitScope.WorkTree();
         return noInfra ? new ScanRequest(workspace, List.of(workspace), List.of(), null, null, maxBytes, git)
-                : wholeWorkspace(paths, maxBytes, git);
-    }
-
-    /** @return the default scan: the whole workspace, its modules' dependencies and its cloud assembly */
-    static ScanRequest wholeWorkspace(WorkspacePaths paths, long maxBytes) throws IOException {
-        return wholeWorkspace(paths, maxBytes, new GitScope.WorkTree());
-    }
-
-    private static ScanRequest wholeWorkspace(WorkspacePaths paths, long maxBytes, GitScope git) throws IOException {
-        return new ScanRequest(paths.root(), List.of(paths.root()), moduleDirectories(paths), paths.assembly(), null,
-                maxBytes, git);
-    }
-
-    private static List<Path> moduleDirectories(WorkspacePaths paths) throws IOException {
-        Path modules = paths.modulesDirectory();
-        if (!Files.isDirectory(modules)) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(modules)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).sorted().toList();
-        }
+                : ScanRequest.wholeWorkspace(paths, maxBytes, git);
     }
 
     private Path resolve(Path p) {

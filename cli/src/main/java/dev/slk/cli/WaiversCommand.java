@@ -2,19 +2,14 @@ package dev.slk.cli;
 
 import dev.slk.core.config.ConfigReader;
 import dev.slk.core.config.ConfigSource;
-import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.SourceLocation;
-import dev.slk.core.validation.ConfigValidator;
+import dev.slk.core.waivers.WaiverAudit;
 import dev.slk.core.waivers.WaiverLedger;
 import dev.slk.core.waivers.WaiverLedgerException;
 import dev.slk.core.waivers.WaiverListing;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
-import dev.slk.scan.ScanRequest;
-import dev.slk.scan.SecurityScan;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +21,9 @@ import picocli.CommandLine.Option;
         description = {
             "List the waivers of slk-waivers.yaml (at the workspace root) with each one's state: active, expiring "
                     + "(within 30 days), expired, or orphaned (it matches no finding). To know what each matches, it "
-                    + "runs validate-config on the selected configuration and security-scan on the whole workspace.",
+                    + "runs every checking command over everything it checks: validate-config on the selected "
+                    + "configuration, security-scan on the whole workspace, the iam-analyzer on cdk.out as it is, and "
+                    + "the checklist of every module without running its build.",
             "",
             "See docs/WAIVERS.md for the ledger's format and rules."
         },
@@ -48,22 +45,21 @@ final class WaiversCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UnreadableInputException, WaiverLedgerException {
         WaiverLedger ledger = cli.waivers();
-        List<Finding> findings = new ArrayList<>();
-        if (!ledger.waivers().isEmpty()) {
+        WaiverListing listing;
+        if (ledger.waivers().isEmpty()) {
+            listing = new WaiverListing(ledger, java.util.Map.of());
+        } else {
             ConfigSource source = configOptions.select(cli);
             YamlDocument document = ConfigReader.read(source);
             String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
-            findings.addAll(new ConfigValidator(Modules.usable(cli)).validate(document, selected).findings());
             try {
-                ScanRequest request = SecurityScanCommand.wholeWorkspace(cli.paths(), ScanRequest.DEFAULT_MAX_FILE_BYTES);
-                findings.addAll(new SecurityScan().run(request).findings());
+                listing = WaiverAudit.list(ledger, new WaiverAudit.Input(cli.paths(), Modules.usable(cli), document,
+                        selected));
             } catch (IOException e) {
                 throw new UnreadableInputException(SourceLocation.ofFile(cli.paths().display(cli.paths().root())),
                         e.getMessage());
             }
         }
-        WaiverListing listing = new WaiverListing(ledger,
-                ledger.judge(findings, new WaiverLedger.Scope(w -> false, false, false)).matches());
         cli.out().print(format == OutputFormat.json ? listing.json() : listing.text());
         return ExitCodes.OK;
     }

@@ -223,6 +223,47 @@ class WaiversCommandTest {
     }
 
     @Test
+    void slkWaiversCountsTheIamAnalyzersFindingsInCdkOutAndTheChecklistsFindings() throws Exception {
+        write("config.yaml", Configs.MINIMAL);
+        write("cdk.out/manifest.json", "{\"version\": \"48.0.0\", \"artifacts\": {\"Stack\": {\"type\": "
+                + "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": \"Stack.template.json\"}}}}\n");
+        write("cdk.out/Stack.template.json", """
+                {"Resources": {"PollerRole": {"Type": "AWS::IAM::Role", "Properties": {
+                  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                    "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+                  "Policies": [{"PolicyName": "All", "PolicyDocument": {"Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}]},
+                  "Metadata": {"aws:cdk:path": "Stack/modules/okta-logs/PollerRole/Resource"}}}}
+                """);
+        write("modules/half-done/pom.xml", "<project><version>1.0.0</version></project>\n");
+        write("modules/half-done/README.md", "# Half done :)\n");
+        write("slk-waivers.yaml", """
+                waivers:
+                  - rule: iam-wildcard-action
+                    module: okta-logs
+                    owner: security-team
+                    reason: the poller's role is narrowed in the next release
+                    expires: 2027-01-31
+                  - rule: checklist.no-emotes
+                    path: modules/half-done/README.md
+                    owner: docs-team
+                    reason: the smiley is the product's logo text
+                    expires: 2027-01-31
+                """);
+
+        Slk.Result r = Slk.run(dir, DEC_6, "waivers");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("slk-waivers.yaml:2:5: active   rule iam-wildcard-action, module okta-logs"),
+                r.out());
+        assertTrue(lines.get(0).contains(", 1 finding: "), r.out());
+        assertTrue(lines.get(1).startsWith("slk-waivers.yaml:7:5: active   rule checklist.no-emotes, path"
+                + " modules/half-done/README.md"), r.out());
+        assertTrue(lines.get(1).contains(", 1 finding: "), r.out());
+    }
+
+    @Test
     void withoutALedgerNothingChanges() throws Exception {
         write("src/App.java", "class App {}\n");
         Slk.Result r = Slk.run(dir, DEC_6, "waivers");

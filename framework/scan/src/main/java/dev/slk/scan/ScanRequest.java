@@ -1,8 +1,12 @@
 package dev.slk.scan;
 
+import dev.slk.core.workspace.WorkspacePaths;
 import dev.slk.scan.git.GitScope;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What to scan.
@@ -39,6 +43,34 @@ public record ScanRequest(
     public ScanRequest(Path workspace, List<Path> targets, List<Path> moduleDirectories, Path cdkOut,
             String moduleFilter, long maxFileBytes) {
         this(workspace, targets, moduleDirectories, cdkOut, moduleFilter, maxFileBytes, new GitScope.WorkTree());
+    }
+
+    /**
+     * @param paths the workspace
+     * @param maxFileBytes the largest file scanned
+     * @return the default scan: the whole workspace as it is on disk, its modules' dependencies and
+     *     its cloud assembly
+     * @throws IOException when the modules directory cannot be listed
+     */
+    public static ScanRequest wholeWorkspace(WorkspacePaths paths, long maxFileBytes) throws IOException {
+        return wholeWorkspace(paths, maxFileBytes, new GitScope.WorkTree());
+    }
+
+    /**
+     * @param paths the workspace
+     * @param maxFileBytes the largest file scanned
+     * @param git what of the git repository is scanned besides the files
+     * @return the whole workspace, its modules' dependencies and its cloud assembly
+     * @throws IOException when the modules directory cannot be listed
+     */
+    public static ScanRequest wholeWorkspace(WorkspacePaths paths, long maxFileBytes, GitScope git) throws IOException {
+        List<Path> modules = List.of();
+        if (Files.isDirectory(paths.modulesDirectory())) {
+            try (Stream<Path> dirs = Files.list(paths.modulesDirectory())) {
+                modules = dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).sorted().toList();
+            }
+        }
+        return new ScanRequest(paths.root(), List.of(paths.root()), modules, paths.assembly(), null, maxFileBytes, git);
     }
 
     /**

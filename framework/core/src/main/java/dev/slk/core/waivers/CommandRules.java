@@ -1,5 +1,7 @@
 package dev.slk.core.waivers;
 
+import dev.slk.core.findings.Finding;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -19,6 +21,16 @@ public interface CommandRules {
 
     /** @return the ids of every rule the command can report */
     Collection<String> ruleIds();
+
+    /**
+     * Runs the command over everything it checks, as {@code slk waivers} needs to learn what each
+     * waiver of its rules matches. Reads what is there (the cloud assembly as it is), writes nothing.
+     *
+     * @param input the workspace, its modules and the chosen configuration
+     * @return the findings of the command's rules, not yet judged by the ledger
+     * @throws IOException when the workspace cannot be read
+     */
+    List<Finding> completeRun(WaiverAudit.Input input) throws IOException;
 
     /** @return the registered commands' rules, found on the class path of slk's own classes */
     static List<CommandRules> installed() {
