@@ -10,6 +10,7 @@ import dev.slk.core.workspace.WorkspacePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,5 +91,29 @@ public record ModuleUnderCheck(String id, Path dir, WorkspacePaths paths, String
         String shown = relative(file);
         return new Finding(item.ruleId(), severity, new SourceLocation(shown, line, column), "", message,
                 item.fix(), "", Fingerprints.of(item.ruleId(), id, shown, message), id, null);
+    }
+
+    /**
+     * @param dir a module or function directory
+     * @return the newest modification time of its files under {@code src} (functions under
+     *     {@code src/lambda} left out: they have reports of their own)
+     * @throws IOException when the tree cannot be walked
+     */
+    public static FileTime newestSource(Path dir) throws IOException {
+        FileTime newest = FileTime.fromMillis(0);
+        Path src = dir.resolve("src");
+        if (!Files.isDirectory(src)) {
+            return newest;
+        }
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)
+                    .filter(p -> !src.relativize(p).startsWith("lambda"))::iterator) {
+                FileTime t = Files.getLastModifiedTime(p);
+                if (t.compareTo(newest) > 0) {
+                    newest = t;
+                }
+            }
+        }
+        return newest;
     }
 }

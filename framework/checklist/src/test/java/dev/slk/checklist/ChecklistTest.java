@@ -132,6 +132,21 @@ class ChecklistTest {
     }
 
     @Test
+    void aLocalRunnerResultOlderThanTheFunctionsSourcesIsAWarning() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        Path report = fixture.dir.resolve(FixtureModule.FUNCTION
+                + "target/surefire-reports/TEST-dev.fixture.lambda.LocalRunnerTest.xml");
+        java.nio.file.Files.setLastModifiedTime(report, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+
+        ItemResult runner = run(fixture, false).items().stream().filter(i -> i.item() == Item.LOCAL_RUNNER)
+                .findFirst().orElseThrow();
+
+        assertEquals(Verdict.WARN, runner.verdict(), runner.toString());
+        assertTrue(runner.findings().get(0).message().startsWith("the result of dev.fixture.lambda.LocalRunnerTest is"
+                + " older than the sources of modules/fixture-events/src/lambda/poller"), runner.toString());
+    }
+
+    @Test
     void readmeFindingsNameTheMissingAndTheUnknownKeysAndTheSection() throws Exception {
         FixtureModule fixture = new FixtureModule(temp);
         fixture.module("README.md", FixtureModule.readme()

@@ -88,7 +88,7 @@ public final class CoverageCheck implements Check {
                     + Math.round(MINIMUM * 100) + " %"));
         }
         FileTime reported = Files.getLastModifiedTime(report);
-        FileTime newest = newestSource(dir);
+        FileTime newest = ModuleUnderCheck.newestSource(dir);
         if (newest.compareTo(reported) > 0) {
             findings.add(module.warning(item(), report, 0, 0, "the JaCoCo report of " + name
                     + " is older than its sources: run the checklist without --no-run"));
@@ -121,24 +121,6 @@ public final class CoverageCheck implements Check {
             }
         }
         return new long[] {missed, covered};
-    }
-
-    private static FileTime newestSource(Path dir) throws IOException {
-        FileTime newest = FileTime.fromMillis(0);
-        Path src = dir.resolve("src");
-        if (!Files.isDirectory(src)) {
-            return newest;
-        }
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)
-                    .filter(p -> !src.relativize(p).startsWith("lambda"))::iterator) {
-                FileTime t = Files.getLastModifiedTime(p);
-                if (t.compareTo(newest) > 0) {
-                    newest = t;
-                }
-            }
-        }
-        return newest;
     }
 
     private void build(ModuleUnderCheck module, List<Path> measured, List<Finding> findings, List<String> evidence)

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * Item 7: each Java function has a local runner (a class whose name starts with {@code Local} and
  * that has a {@code main} method), and the runner's own test ({@code <Runner>Test}, which runs it
  * against local servers, without AWS) passed in the latest build within {@link #LIMIT}: its
- * Surefire report says how many tests ran, failed and how long they took. Without a test run
- * ({@code --no-run}) the latest report is read as it is.
+ * Surefire report says how many tests ran, failed and how long they took. Unless
+ * {@code --no-run}, the coverage item's build has just run it; a result older than the function's
+ * sources is a warning.
  */
 public final class LocalRunnerCheck implements Check {
     /** The longest a local run may take. */
@@ -82,6 +83,11 @@ public final class LocalRunnerCheck implements Check {
             } else if (seconds > LIMIT.toSeconds()) {
                 findings.add(module.failure(item(), report, 0, 0, String.format(Locale.ROOT,
                         "%s took %.1f s, more than the %d s limit", test, seconds, LIMIT.toSeconds())));
+            }
+            // A result older than the function's code says nothing about the runner as it is now.
+            if (ModuleUnderCheck.newestSource(function).compareTo(Files.getLastModifiedTime(report)) > 0) {
+                findings.add(module.warning(item(), report, 0, 0, "the result of " + test + " is older than the"
+                        + " sources of " + name + ": run the checklist without --no-run"));
             }
         }
         return new Measurement.Measured(evidence, findings);
