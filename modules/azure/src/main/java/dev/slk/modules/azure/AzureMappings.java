@@ -8,7 +8,8 @@ import java.util.List;
 /** The module's OCSF mapping files, in {@code mappings/} next to the module class. */
 final class AzureMappings {
     /** The files, in the order the transformer tries them (by file name). */
-    static final List<String> FILES = List.of();
+    static final List<String> FILES = List.of("defender-alert-export.yaml", "defender-posture.yaml",
+            "entra-and-activity.yaml");
 
     private AzureMappings() {
     }
