@@ -70,7 +70,7 @@ final class VendorRules {
             "datadog", "dd_api", "dd-api", "ddapi", "dd_app", "dd-app", "ddapp");
     private static final List<String> CLOUDFLARE_KEYS = List.of("cloudflare", "cf_api", "cf-api", "cfapi");
     private static final List<String> ZSCALER_KEYS = List.of("zscaler", "zia_", "zpa_", "zia-", "zpa-");
-    private static final List<String> CORTEX_KEYS = List.of("cortex", "xdr", "xsoar", "xsiam");
+    private static final List<String> CORTEX_KEYS = List.of("cortex", "xdr_", "xdr-", "xsoar", "xsiam");
     private static final List<String> STRIPE_PREFIXES = List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_");
 
     /** Claimed before the JWT rule: SentinelOne's tokens are JWTs. */
@@ -205,15 +205,15 @@ final class VendorRules {
                         "Cisco Duo application secret key (skey / client secret)",
                         "Reset the secret key of the application in the Duo Admin Panel (Applications > the"
                                 + " application) and load it from a secret store.",
-                        List.of("duo"),
-                        Detectors.whenContains(List.of("duo"), new AssignmentDetector(VendorRules::duoSecretKey,
+                        List.of("duosecurity"),
+                        Detectors.whenContains(List.of("duosecurity"), new AssignmentDetector(VendorRules::duoSecretKey,
                                 a -> ALNUM_40.matcher(a.value()).matches() && mixedRandom(a.value())))),
                 new SecretRule("duo-integration-key", Severity.MEDIUM,
                         "Cisco Duo integration key (ikey / client id), half of an application's credentials",
                         "Treat the application as exposed: reset its secret key in the Duo Admin Panel and keep both"
                                 + " keys in a secret store.",
-                        List.of("duo"),
-                        Detectors.whenContains(List.of("duo"), new AssignmentDetector(VendorRules::duoIntegrationKey,
+                        List.of("duosecurity"),
+                        Detectors.whenContains(List.of("duosecurity"), new AssignmentDetector(VendorRules::duoIntegrationKey,
                                 a -> DUO_INTEGRATION_KEY.matcher(a.value()).matches()
                                         && Entropy.shannon(a.value()) >= TOKEN_MIN_ENTROPY))),
                 new SecretRule("zscaler-api-key", Severity.HIGH,

@@ -137,7 +137,7 @@ final class VendorCases {
         miss(all, "google-oauth-client-secret", "placeholder", "client_secret: GOCSPX-your-client-secret-here-xx\n");
         miss(all, "duo-secret-key", "no Duo context", "skey = " + mixed(40, 2) + "\n");
         miss(all, "duo-secret-key", "api host only", "[duo]\napi_host = api-1a2b3c4d.duosecurity.com\n");
-        miss(all, "duo-integration-key", "other prefix", "[duo]\nikey = DA" + of(UPPER + DIGITS, 18) + "\n");
+        miss(all, "duo-integration-key", "other prefix", "[duo]\nikey = DA" + of(UPPER + DIGITS, 18) + "\napi_host = api-1a2b3c4d.duosecurity.com\n");
         miss(all, "duo-integration-key", "no Duo context", "ikey = DI" + of(UPPER + DIGITS, 18) + "\n");
         miss(all, "zscaler-api-key", "variable", "ZIA_API_KEY=${ZIA_API_KEY}\n");
         miss(all, "zscaler-api-key", "user name", "ZIA_USERNAME=admin@acme.zscalertwo.net\n");
