@@ -1,9 +1,6 @@
 package dev.slk.cli;
 
-import dev.slk.core.config.ConfigReader;
-import dev.slk.core.config.ConfigSource;
 import dev.slk.core.yaml.UnreadableInputException;
-import dev.slk.core.yaml.YamlDocument;
 import dev.slk.deploy.ApprovalLevel;
 import dev.slk.deploy.Approver;
 import dev.slk.deploy.DeployException;
@@ -108,17 +105,13 @@ final class DeployCommand implements Callable<Integer> {
         if (keep < 1) {
             throw new UsageException("--keep must be at least 1");
         }
-        ConfigSource source = configOptions.select(cli);
-        YamlDocument document = ConfigReader.read(source);
-        ConfigSource.File file = source instanceof ConfigSource.File f ? f : null;
+        DeployTarget target = DeployTarget.read(cli, configOptions);
         Progress progress = new Progress(cli.err(), quiet);
         Map<String, String> skips = new LinkedHashMap<>();
         skipGates.forEach(g -> skips.put(g, reason));
         try {
             Deployer deployer = deployer(cli, progress, timeoutSeconds);
-            DeployRequest request = new DeployRequest(document, file == null ? null : file.path(),
-                    file == null ? null : file.selectedEnvironment(), Modules.usable(cli), cli.paths(), dryRun, yes,
-                    approval, skips, keep);
+            DeployRequest request = target.request(dryRun, yes, approval, skips, keep);
             return render(cli, deployer.deploy(request, terminalApprover()));
         } catch (CdkCliUnavailableException | NodeRuntime.NodeUnavailableException e) {
             cli.error(e.getMessage());

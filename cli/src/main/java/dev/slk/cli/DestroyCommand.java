@@ -1,9 +1,6 @@
 package dev.slk.cli;
 
-import dev.slk.core.config.ConfigReader;
-import dev.slk.core.config.ConfigSource;
 import dev.slk.core.yaml.UnreadableInputException;
-import dev.slk.core.yaml.YamlDocument;
 import dev.slk.deploy.DeployException;
 import dev.slk.deploy.DeployRequest;
 import dev.slk.deploy.DestroyConfirmation;
@@ -58,14 +55,10 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UnreadableInputException, IOException {
-        ConfigSource source = configOptions.select(cli);
-        YamlDocument document = ConfigReader.read(source);
-        ConfigSource.File file = source instanceof ConfigSource.File f ? f : null;
+        DeployTarget target = DeployTarget.read(cli, configOptions);
         Progress progress = new Progress(cli.err(), quiet);
         try {
-            DeployRequest request = new DeployRequest(document, file == null ? null : file.path(),
-                    file == null ? null : file.selectedEnvironment(), Modules.usable(cli), cli.paths(), false, yes,
-                    null, Map.of(), 1);
+            DeployRequest request = target.request(false, yes, null, Map.of(), 1);
             Destroyer destroyer = new Destroyer(new CdkRunner(CdkCliLocator.locate(cli.environment()), cli.environment(),
                     cli.paths().root(), Duration.ofSeconds(timeoutSeconds)), progress::stage);
             Destroyer.Destroyed done = destroyer.destroy(request, confirmStack, terminal());

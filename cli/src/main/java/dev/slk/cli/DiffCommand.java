@@ -1,9 +1,6 @@
 package dev.slk.cli;
 
-import dev.slk.core.config.ConfigReader;
-import dev.slk.core.config.ConfigSource;
 import dev.slk.core.yaml.UnreadableInputException;
-import dev.slk.core.yaml.YamlDocument;
 import dev.slk.deploy.DeployException;
 import dev.slk.deploy.DeployRequest;
 import dev.slk.deploy.DiffSummary;
@@ -44,14 +41,10 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UnreadableInputException, IOException {
-        ConfigSource source = configOptions.select(cli);
-        YamlDocument document = ConfigReader.read(source);
-        ConfigSource.File file = source instanceof ConfigSource.File f ? f : null;
+        DeployTarget target = DeployTarget.read(cli, configOptions);
         Progress progress = new Progress(cli.err(), quiet);
         try {
-            DeployRequest request = new DeployRequest(document, file == null ? null : file.path(),
-                    file == null ? null : file.selectedEnvironment(), Modules.usable(cli), cli.paths(), true, false,
-                    null, Map.of(), 1);
+            DeployRequest request = target.request(true, false, null, Map.of(), 1);
             DiffSummary diff = DeployCommand.deployer(cli, progress, 600).diff(request, cli.out()::println);
             cli.out().println("diff     " + diff.line());
             return fail && diff.anyChange() ? ExitCodes.FINDINGS : ExitCodes.OK;

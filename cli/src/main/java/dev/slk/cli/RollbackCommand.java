@@ -1,9 +1,6 @@
 package dev.slk.cli;
 
-import dev.slk.core.config.ConfigReader;
-import dev.slk.core.config.ConfigSource;
 import dev.slk.core.yaml.UnreadableInputException;
-import dev.slk.core.yaml.YamlDocument;
 import dev.slk.deploy.ApprovalLevel;
 import dev.slk.deploy.DeployException;
 import dev.slk.deploy.DeployRequest;
@@ -64,14 +61,10 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UnreadableInputException, IOException {
-        ConfigSource source = configOptions.select(cli);
-        YamlDocument document = ConfigReader.read(source);
-        ConfigSource.File file = source instanceof ConfigSource.File f ? f : null;
+        DeployTarget target = DeployTarget.read(cli, configOptions);
         Progress progress = new Progress(cli.err(), quiet);
         try {
-            DeployRequest request = new DeployRequest(document, file == null ? null : file.path(),
-                    file == null ? null : file.selectedEnvironment(), Modules.usable(cli), cli.paths(), false, yes,
-                    approval, Map.of(), Math.max(1, keep));
+            DeployRequest request = target.request(false, yes, approval, Map.of(), Math.max(1, keep));
             return DeployCommand.render(cli, DeployCommand.deployer(cli, progress, timeoutSeconds)
                     .rollback(request, to, DeployCommand.terminalApprover()));
         } catch (CdkCliUnavailableException | NodeRuntime.NodeUnavailableException e) {
