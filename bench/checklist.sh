@@ -11,8 +11,8 @@
 # reports the checklist reads), then times the checklist: median, min and max in ms of the
 # --no-run variant, and one run that also runs the module's build and tests.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 runs=5
 case "${1:-}" in
   -n) [ $# -ge 2 ] || die "-n needs a number" 2; runs=$2 ;;

@@ -17,9 +17,8 @@
 # 3. Sizes of both Lambda packages, zipped and unzipped (the Lambda limit is 250 MB unzipped).
 # JAVA_HOME, if set, selects the java. Needs no AWS account and no network after the build.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 
 runs=5
 build=1

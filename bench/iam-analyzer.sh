@@ -16,8 +16,7 @@
 # (facts.catalogueLoadMillis, median over the example runs).
 # Goal (issue 13): analysis well under 1 s beyond JVM start on the example.
 set -euo pipefail
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 runs=10
 slk=""
 while [ $# -gt 0 ]; do

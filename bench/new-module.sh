@@ -10,8 +10,8 @@
 # file and a modules pom), each real run with a new module id. Prints median, min and max in ms,
 # with `slk --version` as the JVM start-up baseline.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 runs=10
 case "${1:-}" in
   -n) [ $# -ge 2 ] || die "-n needs a number" 2; runs=$2 ;;

@@ -26,13 +26,10 @@
 # Exit: 0 measured, 2 usage error or missing tool, 1 a tool failed or the planted keys were not
 # all found.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
-note() { printf 'bench: %s\n' "$*" >&2; }
 
 commits=10000 runs=3 slk_cmd="" keep=0
-need_arg() { [ "$2" -ge 2 ] || die "$1 needs a value" 2; }
 while [ $# -gt 0 ]; do
   case $1 in
     --commits) need_arg "$1" $#; commits=$2; shift 2 ;;

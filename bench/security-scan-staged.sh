@@ -21,13 +21,10 @@
 # unless --keep. Needs git and what install.sh needs.
 # Exit: 0 measured (whether or not the target holds), 2 usage error or missing tool, 1 a tool failed.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
-note() { printf 'bench: %s\n' "$*" >&2; }
 
 runs=5 files=5 slk_cmd="" keep=0
-need_arg() { [ "$2" -ge 2 ] || die "$1 needs a value" 2; }
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) need_arg "$1" $#; runs=$2; shift 2 ;;

@@ -55,13 +55,10 @@
 # for secretlint, npm. JAVA_HOME, if set, selects the java (for install.sh and the launcher).
 # Exit: 0 measured (whether or not the target holds), 2 usage error or missing tool, 1 a tool failed.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
-note() { printf 'bench: %s\n' "$*" >&2; }
 
 size_mb="" files="" runs="" quick=0 keep=0 corpus="" secretlint=1 stock=0 slk_cmd=""
-need_arg() { [ "$2" -ge 2 ] || die "$1 needs a value" 2; }
 while [ $# -gt 0 ]; do
   case $1 in
     --size-mb) need_arg "$1" $#; size_mb=$2; shift 2 ;;

@@ -16,9 +16,8 @@
 # are loopback times: on AWS each call also pays a network round trip, so fewer calls save more.
 # JAVA_HOME, if set, selects the java. Needs no AWS account and no network after the build.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 
 events=10000
 runs=3

@@ -14,9 +14,8 @@
 # Prints median, min and max wall seconds of each, and the up-to-date and forced variants minus the
 # JVM start. Target (issue 11, point 6): up-to-date under 0.5 s beyond JVM start.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 
 runs=5
 slk=""

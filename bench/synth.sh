@@ -15,9 +15,8 @@
 # variant: sampling costs CPU, so the timed runs are not sampled.
 # Prints median, min and max of each. Target (issue 3): a warm synth under 6 s on 2 cores.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 
 runs=5
 slk=""

@@ -15,9 +15,8 @@
 # Prints milliseconds per file and per MiB; linear growth keeps ms/MiB roughly flat.
 # JAVA_HOME, if set, selects the java.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 
 runs=3
 slk=""

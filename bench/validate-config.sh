@@ -14,9 +14,8 @@
 # Uses hyperfine when it is installed, else a loop timed with `date +%s%N`.
 # Prints median, min and max in milliseconds. JAVA_HOME, if set, selects the java.
 set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 
 runs=10
 slk=""
