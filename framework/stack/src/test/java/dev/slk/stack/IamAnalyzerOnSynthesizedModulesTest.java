@@ -17,6 +17,7 @@ import dev.slk.iam.catalogue.ActionCatalogue;
 import dev.slk.iam.catalogue.ManagedPolicies;
 import dev.slk.iam.envelope.Access;
 import dev.slk.iam.envelope.AccessBaseline;
+import dev.slk.stack.testing.Stacks;
 import dev.slk.stack.testing.TestArtifacts;
 import dev.slk.stack.testmodules.reader.ReaderModule;
 import java.net.URL;
@@ -55,9 +56,13 @@ class IamAnalyzerOnSynthesizedModulesTest {
     }
 
     private IamAnalysis analyse(ModuleRegistry registry, boolean alsoPurge, AccessBaseline baseline) throws Exception {
-        Path out = work.resolve("cdk.out-" + alsoPurge);
+        return analyse(registry, CONFIG.formatted(alsoPurge), work.resolve("cdk.out-" + alsoPurge), baseline);
+    }
+
+    private static IamAnalysis analyse(ModuleRegistry registry, String yaml, Path out, AccessBaseline baseline)
+            throws Exception {
         SynthResult result = new Synthesizer(registry, TestArtifacts.artifacts(), "node", stage -> { })
-                .synthesize(new YamlLoader().parse(CONFIG.formatted(alsoPurge), "config.yaml"), null, out, false);
+                .synthesize(new YamlLoader().parse(yaml, "config.yaml"), null, out, false);
         if (result instanceof SynthResult.Invalid invalid) {
             throw new AssertionError("invalid: " + invalid.report().errors());
         }
@@ -65,6 +70,13 @@ class IamAnalyzerOnSynthesizedModulesTest {
         IamSources sources = IamSources.assembly(out, "cdk.out");
         return new IamAnalyzer().analyze(new IamRequest(sources.stacks(), null, ActionCatalogue.bundled(),
                 ManagedPolicies::bundled, sources.displayFile(), baseline, baseline == null ? null : "access.json"));
+    }
+
+    @Test
+    void theBundledExampleGrantsNothingTheAnalyzerReportsAtAnyLevel() throws Exception {
+        IamAnalysis example = analyse(Stacks.registry(), Stacks.exampleYaml(), work.resolve("cdk.out-example"), null);
+
+        assertEquals(List.of(), example.findings().stream().map(Finding::ruleId).toList(), example.findings().toString());
     }
 
     @Test

@@ -195,13 +195,6 @@ public final class CoreStack extends Stack {
                 .resources(List.of("arn:" + Aws.PARTITION + ":securityhub:" + Aws.REGION + ":" + Aws.ACCOUNT_ID
                         + ":product/" + Aws.ACCOUNT_ID + "/default"))
                 .build());
-        NagSuppressions.addResourceSuppressions(processor.role(), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("KMS's own data-key wildcards (GenerateDataKey*, ReEncrypt*) from the shared key's grant "
-                        + "to consume the encrypted ASFF queue.")
-                .appliesTo(List.of(RegexAppliesTo.builder()
-                        .regex("/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/").build()))
-                .build()), true);
         if (monitoring != null) {
             monitoring.errorRate("SecurityHubProcessorErrorAlarm", "securityhub-processor-error-rate",
                     processor.function(), name);

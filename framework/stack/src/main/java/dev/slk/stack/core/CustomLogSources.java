@@ -59,7 +59,14 @@ final class CustomLogSources extends Construct {
                 List.of("lakeformation:RegisterResource", "lakeformation:GrantPermissions"), List.of("*"));
         // CreateCustomLogSource creates, as its caller, the provider role's policy, the source's Glue
         // database, table and crawler, and its location in the lake's bucket.
-        allow(provider, "PassCrawlerRole", List.of("iam:PassRole", "iam:GetRole"), List.of(crawlerRoleArn));
+        // The crawler role goes to Security Lake, which hands it to the Glue crawler it creates; naming both
+        // services keeps the role from being passed to anything else.
+        provider.role().addToPrincipalPolicy(PolicyStatement.Builder.create().sid("PassCrawlerRole")
+                .actions(List.of("iam:PassRole")).resources(List.of(crawlerRoleArn))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService",
+                        List.of("securitylake.amazonaws.com", "glue.amazonaws.com"))))
+                .build());
+        allow(provider, "GetCrawlerRole", List.of("iam:GetRole"), List.of(crawlerRoleArn));
         allow(provider, "ManageProviderRole", List.of("iam:GetRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy"),
                 List.of(arn + "iam::" + Aws.ACCOUNT_ID + ":role/AmazonSecurityLake-Provider-*"));
         allow(provider, "CreateSourceCatalog", List.of("glue:CreateDatabase", "glue:CreateTable"),
