@@ -173,7 +173,7 @@ public final class EventHubPoller {
         List<ObjectNode> records = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            for (ObjectNode record : EventRecords.of(events.get(i).body())) {
+            for (ObjectNode record : EventRecords.of(events.get(i))) {
                 records.add(record);
                 owner.add(i);
             }
@@ -223,7 +223,7 @@ public final class EventHubPoller {
             body.put("sequenceNumber", event.sequenceNumber());
             body.put("enqueuedTime", event.enqueuedTime().toString());
             body.put("bodyBytes", event.body().length);
-            standIns.add(standIn);
+            standIns.add(EventRecords.stamp(standIn, event));
             LOG.error("partition {}: a record of the event at sequence number {} cannot be sent ({}); a stand-in "
                     + "naming it is sent instead", partition.id, event.sequenceNumber(), u.reason());
         }

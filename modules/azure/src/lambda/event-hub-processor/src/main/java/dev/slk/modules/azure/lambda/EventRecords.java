@@ -18,14 +18,30 @@ import java.util.List;
  * {@code {"records": [...]}}; Defender for Cloud continuous export sends a JSON array of alerts,
  * assessments, secure scores or compliance results, or one object. A body that is not JSON, or a
  * value that is not an object, becomes {@code {"azure_event_body": ...}}, which the module's
- * fallback mapping records, so nothing is dropped or retried for its shape.
+ * fallback mapping records, so nothing is dropped or retried for its shape. Each record read from an
+ * event also gets {@value #ENQUEUED_TIME}, the epoch milliseconds at which the event reached the
+ * Event Hub: the one time the fallback mapping can trust, whatever the record holds.
  */
 final class EventRecords {
     /** The field an event body that is not a JSON object is kept in. */
     static final String RAW_BODY = "azure_event_body";
+    /** The field every record gets: when its event was enqueued, in epoch milliseconds. */
+    static final String ENQUEUED_TIME = "slk_enqueued_time";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventRecords() {
+    }
+
+    /** @return the event's records, each with {@value #ENQUEUED_TIME} set */
+    static List<ObjectNode> of(ReceivedEvent event) {
+        List<ObjectNode> records = of(event.body());
+        records.forEach(record -> stamp(record, event));
+        return records;
+    }
+
+    /** Sets {@value #ENQUEUED_TIME}, replacing a field of that name the source may have written. */
+    static ObjectNode stamp(ObjectNode record, ReceivedEvent event) {
+        return record.put(ENQUEUED_TIME, event.enqueuedTime().toEpochMilli());
     }
 
     static List<ObjectNode> of(byte[] body) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,18 @@ class EventRecordsTest {
         assertEquals("hello, world", of("hello, world").get(0).path(EventRecords.RAW_BODY).asText());
         assertEquals("", of("").get(0).path(EventRecords.RAW_BODY).asText());
         assertEquals("42", of("42").get(0).path(EventRecords.RAW_BODY).asText());
+    }
+
+    @Test
+    void everyRecordOfAnEventCarriesTheTimeTheEventWasEnqueuedReplacingAFieldOfThatName() {
+        Instant enqueued = Instant.parse("2026-11-30T10:00:00.123Z");
+        List<ObjectNode> records = EventRecords.of(new ReceivedEvent("0", 7, "700", enqueued,
+                "{\"records\": [{\"slk_enqueued_time\": \"forged\"}, 5]}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, records.size());
+        for (ObjectNode record : records) {
+            assertEquals(enqueued.toEpochMilli(), record.path(EventRecords.ENQUEUED_TIME).asLong(), record.toString());
+        }
+        assertEquals(5, records.get(1).path(EventRecords.RAW_BODY).asInt());
     }
 
     private static List<ObjectNode> of(String body) {
