@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A module's {@code config.schema.json}: where it is and the keys it defines, as dotted paths
- * ({@code eventProcessor.memorySize}).
+ * ({@code eventProcessor.memorySize}). The keys of the objects in an array are its children, with
+ * no index: {@code pollers.timeout} is the {@code timeout} of each item of {@code pollers}.
  *
  * @param file the schema file
  * @param root the parsed schema
@@ -42,7 +43,7 @@ public record SchemaKeys(Path file, JsonNode root) {
         return Optional.of(new SchemaKeys(file.get(), JSON.readTree(file.get().toFile())));
     }
 
-    /** @return every key, objects and their children, with its schema, in schema order */
+    /** @return every key, objects and arrays of objects and their children, with its schema, in schema order */
     public Map<String, JsonNode> all() {
         Map<String, JsonNode> keys = new LinkedHashMap<>();
         walk(root, "", keys);
@@ -53,15 +54,41 @@ public record SchemaKeys(Path file, JsonNode root) {
     public List<String> leaves() {
         List<String> leaves = new ArrayList<>();
         all().forEach((key, schema) -> {
-            if (!schema.path("properties").isObject() || schema.path("properties").isEmpty()) {
+            if (children(schema).isEmpty()) {
                 leaves.add(key);
             }
         });
         return leaves;
     }
 
+    /**
+     * @param key a dotted key
+     * @return the array key above it, nearest first ({@code pollers} for {@code pollers.timeout})
+     */
+    public List<String> arraysAbove(String key) {
+        List<String> arrays = new ArrayList<>();
+        String[] parts = key.split("\\.");
+        JsonNode schema = root;
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            schema = schema.path("properties").path(parts[i]);
+            path.append(i == 0 ? "" : ".").append(parts[i]);
+            if (schema.path("items").isObject()) {
+                arrays.add(0, path.toString());
+                schema = schema.path("items");
+            }
+        }
+        return arrays;
+    }
+
+    /** The properties of an object's schema, or of an array's item schema. */
+    private static JsonNode children(JsonNode schema) {
+        JsonNode own = schema.path("properties");
+        return own.isObject() && !own.isEmpty() ? own : schema.path("items").path("properties");
+    }
+
     private static void walk(JsonNode schema, String prefix, Map<String, JsonNode> keys) {
-        schema.path("properties").properties().forEach(e -> {
+        children(schema).properties().forEach(e -> {
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             keys.put(key, e.getValue());
             walk(e.getValue(), key, keys);

@@ -164,6 +164,51 @@ class ChecklistTest {
                 + " the word)")), messages.toString());
     }
 
+    /** A fixture whose config has a list of pollers: an array of objects, as google-scc's pubsubPollers. */
+    private static FixtureModule withPollers(FixtureModule fixture, String readmeRows, String readmeItem) throws Exception {
+        String schema = "src/main/resources/dev/fixture/config.schema.json";
+        fixture.module(schema, fixture.read(schema).replace("    \"poller\": {", "    \"pollers\": {\"type\": \"array\","
+                + " \"items\": {\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"name\"],"
+                + " \"properties\": {\"name\": {\"type\": \"string\"},"
+                + " \"timeout\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 900}}}},\n    \"poller\": {"));
+        fixture.module("config.example.yaml", fixture.read("config.example.yaml")
+                + "      pollers:\n        - name: first\n          timeout: 60\n");
+        fixture.module("README.md", FixtureModule.readme()
+                .replace("        batchSize: 50\n```", "        batchSize: 50\n      pollers:\n" + readmeItem + "```")
+                .replace("| `poller.enabled` | boolean | Whether. |", "| `poller.enabled` | boolean | Whether. |\n" + readmeRows));
+        fixture.build();
+        return fixture;
+    }
+
+    @Test
+    void theKeysOfAnArraysItemsAreSchemaKeysDocumentedAndVariedLikeAnyOther() throws Exception {
+        FixtureModule fixture = withPollers(new FixtureModule(temp), "| `pollers` | array | The pollers. |\n"
+                + "| `pollers.name` | string | Its name. |\n| `pollers.timeout` | integer | Seconds. |",
+                "        - name: first\n          timeout: 60\n");
+
+        ModuleChecklist checklist = run(fixture, false);
+
+        checklist.items().forEach(i -> assertEquals(Verdict.PASS, i.verdict(), i.toString()));
+        String evidence = checklist.items().stream().flatMap(i -> i.evidence().stream()).collect(Collectors.joining("\n"));
+        assertTrue(evidence.contains("schema keys 5, documented 5"), evidence);
+        assertTrue(evidence.contains("README Configuration keys 7, unknown to the schema []"), evidence);
+        // 8 as before, plus pollers.name removed, three wrong types and timeout's two bounds, in the first item.
+        assertTrue(evidence.contains("invalid variants tried 14, rejected 14, with a message naming the key and a line 14"),
+                evidence);
+    }
+
+    @Test
+    void anUndocumentedKeyOfAnArraysItemsIsMissingFromTheReadme() throws Exception {
+        FixtureModule fixture = withPollers(new FixtureModule(temp), "| `pollers.name` | string | Its name. |",
+                "        - name: first\n");
+
+        List<String> messages = messages(run(fixture, false), Item.README);
+
+        assertEquals(List.of("modules/fixture-events/README.md:0:0 schema key pollers.timeout"
+                + " (modules/fixture-events/src/main/resources/dev/fixture/config.schema.json) is not documented in the README"),
+                messages);
+    }
+
     @Test
     void emotesAreReportedWithTheirLineAndColumn() throws Exception {
         FixtureModule fixture = new FixtureModule(temp);

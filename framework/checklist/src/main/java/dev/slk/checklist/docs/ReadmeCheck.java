@@ -34,7 +34,8 @@ public final class ReadmeCheck implements Check {
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
-    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([A-Za-z][A-Za-z0-9_]*):(\\s.*)?$");
+    /** A YAML key, also the first of a list item ({@code - moduleId: x}, whose key is indented past the dash). */
+    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)(-\\s+)?([A-Za-z][A-Za-z0-9_]*):(\\s.*)?$");
 
     @Override
     public Item item() {
@@ -129,7 +130,7 @@ public final class ReadmeCheck implements Check {
                 if (!y.matches()) {
                     continue;
                 }
-                int indent = y.group(1).length();
+                int indent = y.group(1).length() + (y.group(2) == null ? 0 : y.group(2).length());
                 while (!yamlIndent.isEmpty() && yamlIndent.get(yamlIndent.size() - 1) >= indent) {
                     yamlIndent.remove(yamlIndent.size() - 1);
                     yamlPath.remove(yamlPath.size() - 1);
@@ -138,8 +139,8 @@ public final class ReadmeCheck implements Check {
                     }
                 }
                 yamlIndent.add(indent);
-                yamlPath.add(y.group(2));
-                if (configDepth < 0 && y.group(2).equals("config")) {
+                yamlPath.add(y.group(3));
+                if (configDepth < 0 && y.group(3).equals("config")) {
                     configDepth = yamlPath.size();
                 } else if (configDepth > 0 && yamlPath.size() > configDepth) {
                     String key = String.join(".", yamlPath.subList(configDepth, yamlPath.size()));

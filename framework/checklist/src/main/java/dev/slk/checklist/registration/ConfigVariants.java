@@ -1,6 +1,7 @@
 package dev.slk.checklist.registration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slk.checklist.SchemaKeys;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Invalid variants of a module's example config block, generated from its schema: each required
  * key removed, each typed key given a value of the wrong type, each bounded number pushed just out
- * of its range, and an unknown key at the top.
+ * of its range, and an unknown key at the top. A key of the objects in an array is varied in the
+ * example's first item; when the example has no item there, that key has no variant.
  */
 final class ConfigVariants {
     /** The key the unknown-key variant adds. */
@@ -36,6 +38,9 @@ final class ConfigVariants {
         required(schema.root(), "", example, variants);
         for (Map.Entry<String, JsonNode> e : schema.all().entrySet()) {
             String key = e.getKey();
+            if (!schema.arraysAbove(key).stream().allMatch(array -> item(at(example, array)) instanceof ObjectNode)) {
+                continue;
+            }
             JsonNode keySchema = e.getValue();
             wrongType(key, keySchema.path("type").asText(""), example).ifPresent(variants::add);
             bound(key, keySchema, "minimum", -1, example).ifPresent(variants::add);
@@ -61,8 +66,11 @@ final class ConfigVariants {
         }
         schema.path("properties").properties().forEach(p -> {
             String key = prefix.isEmpty() ? p.getKey() : prefix + "." + p.getKey();
-            if (at(example, key) instanceof ObjectNode) {
+            JsonNode value = at(example, key);
+            if (value instanceof ObjectNode) {
                 required(p.getValue(), key, example, variants);
+            } else if (value instanceof ArrayNode && item(value) instanceof ObjectNode) {
+                required(p.getValue().path("items"), key, example, variants);
             }
         });
     }
@@ -102,7 +110,7 @@ final class ConfigVariants {
     private static JsonNode at(ObjectNode root, String key) {
         JsonNode node = root;
         for (String part : key.split("\\.")) {
-            node = node.get(part);
+            node = item(node).get(part);
             if (node == null) {
                 return null;
             }
@@ -115,10 +123,15 @@ final class ConfigVariants {
         String[] parts = key.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
+            JsonNode child = item(node.get(parts[i]));
             node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
         }
         return node;
+    }
+
+    /** An array stands for its items by its first one; any other node (or null) for itself. */
+    private static JsonNode item(JsonNode node) {
+        return node instanceof ArrayNode array && !array.isEmpty() ? array.get(0) : node;
     }
 
     private static String last(String key) {
