@@ -1,3 +1,6 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
 package dev.slk.modules.googlescc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,3 +1,6 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
 package dev.slk.modules.googlescc.poller;
 
 import java.time.Duration;
@@ -36,8 +39,19 @@ record PollerConfig(String queueUrl, String projectId, String subscriptionId, St
     }
 
     static PollerConfig fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, true);
+    }
+
+    /**
+     * @param env the variables
+     * @param secretNeeded false for a run against a Pub/Sub emulator, which takes no credential:
+     *     then {@code CREDENTIALS_SECRET_NAME} may be missing and {@link #secretName()} is null
+     * @return the settings
+     */
+    static PollerConfig fromEnvironment(Map<String, String> env, boolean secretNeeded) {
         return new PollerConfig(required(env, "EVENT_QUEUE_URL"), required(env, "GCP_PROJECT_ID"),
-                required(env, "GCP_SUBSCRIPTION_ID"), required(env, "CREDENTIALS_SECRET_NAME"),
+                required(env, "GCP_SUBSCRIPTION_ID"), secretNeeded ? required(env, "CREDENTIALS_SECRET_NAME")
+                        : env.get("CREDENTIALS_SECRET_NAME"),
                 number(env, "MAX_MESSAGES_PER_PULL", 500), number(env, "MAX_MESSAGES_PER_RUN", 20_000),
                 Duration.ofSeconds(number(env, "ACK_DEADLINE_SECONDS", 60)));
     }

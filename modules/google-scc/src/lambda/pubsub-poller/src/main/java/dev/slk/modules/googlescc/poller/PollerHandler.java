@@ -1,3 +1,6 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
 package dev.slk.modules.googlescc.poller;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -32,16 +35,25 @@ public final class PollerHandler implements RequestHandler<Map<String, Object>, 
 
     /** Lambda's constructor: clients from the function's environment, built once per execution environment. */
     public PollerHandler() {
-        this(PollerConfig.fromEnvironment(System.getenv()), AwsClients.sqs(), ModuleSecrets.create(AwsClients.secretsManager()),
+        this(PollerConfig.fromEnvironment(System.getenv()));
+    }
+
+    private PollerHandler(PollerConfig config) {
+        this(config, AwsClients.sqs(), fromSecret(config, ModuleSecrets.create(AwsClients.secretsManager())),
                 PubSubClient::google, System.out);
     }
 
-    PollerHandler(PollerConfig config, software.amazon.awssdk.services.sqs.SqsClient sqs, ModuleSecrets secrets,
+    PollerHandler(PollerConfig config, software.amazon.awssdk.services.sqs.SqsClient sqs,
+            java.util.function.Supplier<GoogleCredentials> credentials,
             BiFunction<GoogleCredentials, String, PubSubClient> clients, PrintStream metrics) {
         this(config, EventQueueSender.builder(sqs, config.queueUrl()).envelope(EventEnvelope.module("google-scc")).build(),
-                () -> new GoogleCredentialsReader(null, GoogleCredentialsReader.lambdaRole())
-                        .read(config.secretName(), secrets.get(config.secretName()).value()),
-                clients, metrics);
+                credentials, clients, metrics);
+    }
+
+    /** @return the poller's Google credential, read from its secret (through the kit's cache) on each run */
+    static java.util.function.Supplier<GoogleCredentials> fromSecret(PollerConfig config, ModuleSecrets secrets) {
+        return () -> new GoogleCredentialsReader(null, GoogleCredentialsReader.lambdaRole())
+                .read(config.secretName(), secrets.get(config.secretName()).value());
     }
 
     PollerHandler(PollerConfig config, EventQueueSender sender, java.util.function.Supplier<GoogleCredentials> credentials,

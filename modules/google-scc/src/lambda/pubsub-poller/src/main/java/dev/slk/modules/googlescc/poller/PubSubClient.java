@@ -1,10 +1,15 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
 package dev.slk.modules.googlescc.poller;
 
+import com.google.api.core.ApiFunction;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
+import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
@@ -14,6 +19,7 @@ import com.google.pubsub.v1.AcknowledgeRequest;
 import com.google.pubsub.v1.ModifyAckDeadlineRequest;
 import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.ReceivedMessage;
+import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -30,10 +36,12 @@ final class PubSubClient implements AutoCloseable {
     static final String PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub";
 
     private final SubscriberStub stub;
+    private final SubscriberStubSettings settings;
     private final String subscription;
 
-    private PubSubClient(SubscriberStub stub, String subscription) {
+    private PubSubClient(SubscriberStub stub, SubscriberStubSettings settings, String subscription) {
         this.stub = stub;
+        this.settings = settings;
         this.subscription = subscription;
     }
 
@@ -43,9 +51,25 @@ final class PubSubClient implements AutoCloseable {
      * @return a client for Google's endpoint over TLS
      */
     static PubSubClient google(GoogleCredentials credentials, String subscription) {
-        return create(SubscriberStubSettings.getDefaultEndpoint(),
-                FixedCredentialsProvider.create(credentials.createScoped(List.of(PUBSUB_SCOPE))),
-                SubscriberStubSettings.defaultGrpcTransportProviderBuilder().build(), subscription);
+        return overTls(SubscriberStubSettings.getDefaultEndpoint(), credentials, subscription, builder -> builder);
+    }
+
+    /**
+     * The production client: the library's default gRPC transport (TLS, the JDK's or BoringSSL's
+     * trust in Google's certificate), the credential's token on every call.
+     *
+     * @param endpoint {@code host:port}
+     * @param credentials the credential whose token each call carries
+     * @param subscription {@code projects/P/subscriptions/S}
+     * @param channel a last change to the channel builder: none in production; a test's trust in its own certificate
+     * @return the client
+     */
+    @SuppressWarnings("rawtypes") // gax's channel configurator takes the raw ManagedChannelBuilder
+    static PubSubClient overTls(String endpoint, GoogleCredentials credentials, String subscription,
+            ApiFunction<ManagedChannelBuilder, ManagedChannelBuilder> channel) {
+        return create(endpoint, FixedCredentialsProvider.create(credentials.createScoped(List.of(PUBSUB_SCOPE))),
+                SubscriberStubSettings.defaultGrpcTransportProviderBuilder().setChannelConfigurator(channel).build(),
+                subscription);
     }
 
     /**
@@ -63,7 +87,7 @@ final class PubSubClient implements AutoCloseable {
         try {
             SubscriberStubSettings settings = SubscriberStubSettings.newBuilder().setEndpoint(endpoint)
                     .setCredentialsProvider(credentials).setTransportChannelProvider(channel).build();
-            return new PubSubClient(GrpcSubscriberStub.create(settings), subscription);
+            return new PubSubClient(GrpcSubscriberStub.create(settings), settings, subscription);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Pub/Sub client for " + subscription, e);
         }
@@ -76,8 +100,8 @@ final class PubSubClient implements AutoCloseable {
      * @throws ApiException when the call fails
      */
     List<ReceivedMessage> pull(int maxMessages, Duration timeout) {
-        return stub.pullCallable().call(PullRequest.newBuilder().setSubscription(subscription)
-                .setMaxMessages(maxMessages).build(), context(timeout)).getReceivedMessagesList();
+        return stub.pullCallable().call(PullRequest.newBuilder().setSubscription(subscription).setMaxMessages(maxMessages)
+                .build(), context(settings.pullSettings().getRetrySettings(), timeout)).getReceivedMessagesList();
     }
 
     /**
@@ -88,7 +112,7 @@ final class PubSubClient implements AutoCloseable {
     void acknowledge(List<String> ackIds, Duration timeout) {
         for (List<String> part : chunks(ackIds)) {
             stub.acknowledgeCallable().call(AcknowledgeRequest.newBuilder().setSubscription(subscription)
-                    .addAllAckIds(part).build(), context(timeout));
+                    .addAllAckIds(part).build(), context(settings.acknowledgeSettings().getRetrySettings(), timeout));
         }
     }
 
@@ -101,12 +125,19 @@ final class PubSubClient implements AutoCloseable {
     void modifyAckDeadline(List<String> ackIds, int seconds, Duration timeout) {
         for (List<String> part : chunks(ackIds)) {
             stub.modifyAckDeadlineCallable().call(ModifyAckDeadlineRequest.newBuilder().setSubscription(subscription)
-                    .addAllAckIds(part).setAckDeadlineSeconds(seconds).build(), context(timeout));
+                    .addAllAckIds(part).setAckDeadlineSeconds(seconds).build(),
+                    context(settings.modifyAckDeadlineSettings().getRetrySettings(), timeout));
         }
     }
 
-    private static GrpcCallContext context(Duration timeout) {
-        return GrpcCallContext.createDefault().withTimeoutDuration(timeout);
+    /**
+     * The library's retries of a call (UNAVAILABLE and the like) would go on for its own total
+     * timeout, a minute for pull, past the run's budget: here they end with the call's deadline.
+     */
+    private static GrpcCallContext context(RetrySettings library, Duration timeout) {
+        return GrpcCallContext.createDefault().withTimeoutDuration(timeout).withRetrySettings(library.toBuilder()
+                .setTotalTimeoutDuration(timeout).setInitialRpcTimeoutDuration(timeout).setMaxRpcTimeoutDuration(timeout)
+                .build());
     }
 
     private static List<List<String>> chunks(List<String> ids) {

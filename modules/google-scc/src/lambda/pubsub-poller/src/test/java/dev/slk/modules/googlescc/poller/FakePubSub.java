@@ -1,3 +1,6 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
 package dev.slk.modules.googlescc.poller;
 
 import com.google.protobuf.ByteString;
@@ -12,6 +15,9 @@ import com.google.pubsub.v1.SubscriberGrpc;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
@@ -60,9 +66,19 @@ final class FakePubSub implements AutoCloseable {
     }
 
     FakePubSub(int subscriptionDeadlineSeconds) throws IOException {
+        this(subscriptionDeadlineSeconds, InsecureServerCredentials.create());
+    }
+
+    /**
+     * @param subscriptionDeadlineSeconds the subscription's ack deadline
+     * @param credentials plaintext, or TLS with a certificate of the test's
+     * @param interceptors what sees each call first, such as a check of its credential
+     */
+    FakePubSub(int subscriptionDeadlineSeconds, ServerCredentials credentials, ServerInterceptor... interceptors)
+            throws IOException {
         this.subscriptionDeadlineSeconds = subscriptionDeadlineSeconds;
-        this.server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                .addService(new Service()).build().start();
+        this.server = Grpc.newServerBuilderForPort(0, credentials)
+                .addService(ServerInterceptors.intercept(new Service(), interceptors)).build().start();
     }
 
     String endpoint() {

@@ -1,3 +1,6 @@
+/*
+ * Copyright (c) 2026 the slk authors
+ */
 package dev.slk.modules.googlescc.poller;
 
 import com.fasterxml.jackson.databind.JsonNode;
