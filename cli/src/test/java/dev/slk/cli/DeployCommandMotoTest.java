@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.core.config.ConfigSource;
+import dev.slk.core.testing.ReportSchemas;
 import dev.slk.deploy.cdk.CdkCli;
 import dev.slk.deploy.cdk.CdkRun;
 import dev.slk.deploy.cdk.CdkRunner;
@@ -145,6 +146,7 @@ class DeployCommandMotoTest {
         assertEquals(64, record.path("configFingerprint").asText().length());
         assertEquals(List.of("validate-config", "checklist", "security-scan", "iam-analyzer"),
                 record.path("gates").findValuesAsText("gate"));
+        record.path("gates").forEach(g -> assertTrue(g.path("millis").asText().matches("\\d+"), g.toString()));
         String id = record.path("id").asText();
         assertTrue(Files.isRegularFile(records.resolve("assemblies").resolve(id).resolve("manifest.json")));
         assertFalse(Files.exists(records.resolve("deploy.lock")), "the lock is released");
@@ -202,10 +204,36 @@ class DeployCommandMotoTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PASS  dead-letter queue ")), r.out());
         assertFalse(r.out().contains("ext-id-7f3a9c2e1b") || r.err().contains("ext-id-7f3a9c2e1b"),
                 "the secret's value is never read or printed");
+        assertTrue(r.out().strip().endsWith("; passed"), r.out());
     }
 
     @Test
     @Order(7)
+    void verifyWritesTheChecksPlatformsFormats() throws IOException {
+        Slk.Result json = slk("verify", "--format", "json");
+        assertEquals(0, json.exitCode(), json.out() + json.err());
+        JsonNode report = ReportSchemas.assertValidJsonReport(json.out());
+        assertEquals("PASS", report.at("/facts/stack " + STACK).asText(), json.out());
+        assertEquals(STACK, report.at("/facts/stack").asText());
+
+        Slk.Result sarif = slk("verify", "--format", "sarif");
+        assertEquals(0, sarif.exitCode(), sarif.err());
+        JsonNode run = ReportSchemas.assertValidSarif(sarif.out()).at("/runs/0");
+        assertEquals("slk verify", run.at("/tool/driver/name").asText());
+        run.path("results").forEach(result -> assertEquals("note", result.path("level").asText(),
+                "only warnings (low) on a healthy stack: " + result));
+
+        Slk.Result junit = slk("verify", "--format", "junit", "--output", "verify.xml");
+        assertEquals(0, junit.exitCode(), junit.err());
+        assertEquals("", junit.out());
+        assertTrue(junit.err().contains("; passed; report written to verify.xml"), junit.err());
+        String xml = Files.readString(workspace.resolve("verify.xml"));
+        ReportSchemas.assertValidJUnit(xml);
+        assertTrue(xml.contains("<testsuite name=\"verify.function\" tests=\"1\" failures=\"0\""), xml);
+    }
+
+    @Test
+    @Order(8)
     void anUpdateChangesTheFunctionAndRollbackRestoresThePreviousDeployment() throws IOException {
         Path config = workspace.resolve("config.yaml");
         String original = Files.readString(config);
@@ -226,7 +254,7 @@ class DeployCommandMotoTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void gatesCannotBeSkippedInProd() throws IOException {
         String prod = Files.readString(workspace.resolve("config.yaml")).replace("environment: dev", "environment: prod");
         Files.writeString(workspace.resolve("config.prod.yaml"), prod);
@@ -236,7 +264,7 @@ class DeployCommandMotoTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void destroyDeletesTheStackSlkDeployedOnceApproved() {
         Slk.Result refused = slk("destroy");
         assertEquals(1, refused.exitCode(), refused.out() + refused.err());

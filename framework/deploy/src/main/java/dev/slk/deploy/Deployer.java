@@ -316,8 +316,20 @@ public final class Deployer {
     }
 
     private static List<Map<String, String>> gateRows(List<GateResult> results) {
-        return results.stream().map(r -> Map.of("gate", r.gate(), "result", label(r).toLowerCase(java.util.Locale.ROOT),
-                "summary", r.summary())).toList();
+        return results.stream().map(Deployer::gateRow).toList();
+    }
+
+    private static Map<String, String> gateRow(GateResult result) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("gate", result.gate());
+        row.put("result", label(result).toLowerCase(java.util.Locale.ROOT));
+        row.put("summary", result.summary());
+        if (result instanceof GateResult.Passed passed) {
+            row.put("millis", Long.toString(passed.millis()));
+        } else if (result instanceof GateResult.Failed failed) {
+            row.put("millis", Long.toString(failed.millis()));
+        }
+        return row;
     }
 
     private static Map<String, String> outputs(Path outputsFile, String stack) throws IOException {

@@ -176,6 +176,7 @@ public final class SarifReport {
         return switch (command) {
             case "security-scan" -> "SECURITY_SCAN.md";
             case "validate-config" -> "validate-config.md";
+            case "verify" -> "DEPLOY.md";
             default -> "REPORTS.md";
         };
     }

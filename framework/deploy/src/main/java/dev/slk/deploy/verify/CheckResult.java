@@ -1,13 +1,29 @@
 package dev.slk.deploy.verify;
 
+import dev.slk.core.findings.Location;
+import dev.slk.core.findings.Rule;
+import java.util.Objects;
+
 /**
  * One post-deployment check.
  *
- * @param check what was checked, e.g. {@code stack status}
+ * @param rule the kind of check, one of {@link VerifyRules}
+ * @param check what was checked, e.g. {@code stack security-lake-integration-dev}
  * @param status PASS, WARN or FAIL
- * @param figure what was found, e.g. {@code UPDATE_COMPLETE} or {@code 0 messages}
+ * @param figure what was found, e.g. {@code UPDATE_COMPLETE} or {@code 0 message(s)}
+ * @param location what the check compares against: the resource in the deployed assembly's template,
+ *     or the key of the configuration that names the secret or bucket
  */
-public record CheckResult(String check, Status status, String figure) {
+public record CheckResult(Rule rule, String check, Status status, String figure, Location location) {
+    /** Checks the invariants. */
+    public CheckResult {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(figure, "figure");
+        Objects.requireNonNull(location, "location");
+    }
+
     /** A check's verdict. */
     public enum Status {
         /** As expected. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What {@code slk verify} checks against: the environment's last successful deployment (its kept
@@ -32,11 +33,11 @@ public final class Verification {
      * @param paths the workspace
      * @param environment the process environment (credentials, endpoint)
      * @param logMinutes how far back to look for errors in the logs
-     * @return the checks
+     * @return the checks, with the deployment they checked
      * @throws DeployException when the config is invalid or nothing was deployed from this workspace
      * @throws IOException when the records cannot be read
      */
-    public static List<CheckResult> run(YamlDocument document, String selectedEnvironment, ModuleRegistry registry,
+    public static Verified run(YamlDocument document, String selectedEnvironment, ModuleRegistry registry,
             WorkspacePaths paths, Map<String, String> environment, int logMinutes) throws IOException {
         ValidationReport report = new ConfigValidator(registry).validate(document, selectedEnvironment);
         ProjectConfig config = report.config().filter(c -> report.valid())
@@ -50,10 +51,39 @@ public final class Verification {
         DeploymentRecord last = succeeded.get(succeeded.size() - 1);
         Path assembly = records.directory().resolve("assemblies").resolve(last.id());
         String externalId = config.securityLake() == null ? null : config.securityLake().externalId();
-        List<String> secrets = externalId != null && externalId.startsWith(SECRET_PREFIX)
-                ? List.of(externalId.substring(SECRET_PREFIX.length())) : List.of();
+        List<Expected.Named> secrets = externalId != null && externalId.startsWith(SECRET_PREFIX)
+                ? List.of(new Expected.Named(externalId.substring(SECRET_PREFIX.length()),
+                        document.valueLocation("/securityLake/externalId"))) : List.of();
         String bucket = config.securityLake() == null ? null : config.securityLake().s3Bucket();
-        return new Verifier(new AwsAccess(config.awsRegion(), environment)).verify(CloudAssembly.read(assembly),
-                last.stack(), secrets, bucket, logMinutes);
+        Expected.Named lake = bucket == null ? null
+                : new Expected.Named(bucket, document.valueLocation("/securityLake/s3Bucket"));
+        Expected expected = new Expected(CloudAssembly.read(assembly), last.stack(),
+                file -> paths.display(assembly.resolve(file)), secrets, lake);
+        List<CheckResult> checks = new Verifier(new AwsAccess(config.awsRegion(), environment)).verify(expected,
+                logMinutes);
+        return new Verified(config.environment(), last.stack(), last.id(), checks);
+    }
+
+    /**
+     * One run of the checks.
+     *
+     * @param environment the environment checked
+     * @param stack its stack
+     * @param record the deployment record whose assembly said what to expect
+     * @param checks every check, in order
+     */
+    public record Verified(String environment, String stack, String record, List<CheckResult> checks) {
+        /** Copies the list. */
+        public Verified {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(stack, "stack");
+            Objects.requireNonNull(record, "record");
+            checks = List.copyOf(checks);
+        }
+
+        /** @return true when no check failed (warnings allowed) */
+        public boolean passed() {
+            return checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAIL);
+        }
     }
 }

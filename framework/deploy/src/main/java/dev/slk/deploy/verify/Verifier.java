@@ -1,9 +1,12 @@
 package dev.slk.deploy.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slk.assembly.CloudAssembly;
 import dev.slk.assembly.Resource;
 import dev.slk.assembly.StackTemplate;
+import dev.slk.core.findings.Location;
+import dev.slk.core.findings.ResourceLocation;
+import dev.slk.core.findings.SourceLocation;
+import dev.slk.deploy.verify.CheckResult.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,70 +39,63 @@ public final class Verifier {
     }
 
     /**
-     * @param assembly the assembly that was deployed
-     * @param stack the stack
-     * @param secretNames the Secrets Manager secrets the config refers to
-     * @param lakeBucket the Security Lake bucket, or null
+     * @param expected what was deployed, and where the configuration names the secrets and the bucket
      * @param logMinutes how far back to look for errors in the functions' logs
      * @return every check, in order
      */
-    public List<CheckResult> verify(CloudAssembly assembly, String stack, List<String> secretNames, String lakeBucket,
-            int logMinutes) {
+    public List<CheckResult> verify(Expected expected, int logMinutes) {
+        String stack = expected.stack();
+        StackTemplate template = expected.assembly().stacks().stream().filter(s -> s.stackName().equals(stack))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the assembly holds no stack " + stack));
+        Places places = new Places(template, expected.displayFile().apply(template.file()));
         List<CheckResult> results = new ArrayList<>();
-        StackTemplate template = assembly.stacks().stream().filter(s -> s.stackName().equals(stack)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the assembly holds no stack " + stack));
         Map<String, String> physical = new TreeMap<>();
+        String label = "stack " + stack;
         try (CloudFormationClient cfn = aws.client(CloudFormationClient.builder())) {
             String status = cfn.describeStacks(b -> b.stackName(stack)).stacks().get(0).stackStatusAsString();
             boolean ok = status.endsWith("_COMPLETE") && !status.contains("ROLLBACK") && !status.startsWith("DELETE");
-            results.add(new CheckResult("stack " + stack, ok ? CheckResult.Status.PASS : CheckResult.Status.FAIL, status));
+            results.add(new CheckResult(VerifyRules.STACK, label, ok ? Status.PASS : Status.FAIL, status, places.file()));
             cfn.listStackResourcesPaginator(b -> b.stackName(stack)).stackResourceSummaries()
                     .forEach((StackResourceSummary r) -> physical.put(r.logicalResourceId(), r.physicalResourceId()));
         } catch (SdkException e) {
-            results.add(new CheckResult("stack " + stack, CheckResult.Status.FAIL, oneLine(e)));
+            results.add(new CheckResult(VerifyRules.STACK, label, Status.FAIL, oneLine(e), places.file()));
             return results;
         }
-        List<String> logGroups = new ArrayList<>();
+        List<Resource> functions = template.resourcesOfType("AWS::Lambda::Function");
         try (LambdaClient lambda = aws.client(LambdaClient.builder())) {
-            for (Resource function : template.resourcesOfType("AWS::Lambda::Function")) {
-                String name = physical.get(function.logicalId());
-                results.add(checkFunction(lambda, function, name));
-                if (name != null) {
-                    logGroups.add("/aws/lambda/" + name);
-                }
+            for (Resource function : functions) {
+                results.add(checkFunction(lambda, function, physical.get(function.logicalId()), places.of(function)));
             }
         }
         try (SqsClient sqs = aws.client(SqsClient.builder())) {
             for (Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
-                results.add(checkQueue(sqs, queue, physical.get(queue.logicalId())));
+                results.add(checkQueue(sqs, queue, physical.get(queue.logicalId()), places.of(queue)));
             }
         }
         try (SecretsManagerClient secrets = aws.client(SecretsManagerClient.builder())) {
-            for (String secret : secretNames) {
-                try {
-                    secrets.describeSecret(b -> b.secretId(secret));
-                    results.add(new CheckResult("secret " + secret, CheckResult.Status.PASS, "exists (not read)"));
-                } catch (SdkException e) {
-                    results.add(new CheckResult("secret " + secret, CheckResult.Status.FAIL, oneLine(e)));
-                }
+            for (Expected.Named secret : expected.secrets()) {
+                results.add(checkSecret(secrets, secret));
             }
         }
         try (CloudWatchLogsClient logs = aws.client(CloudWatchLogsClient.builder())) {
             long since = Instant.now().minus(Duration.ofMinutes(logMinutes)).toEpochMilli();
-            for (String group : logGroups) {
-                results.add(checkLogs(logs, group, since, logMinutes));
+            for (Resource function : functions) {
+                String name = physical.get(function.logicalId());
+                if (name != null) {
+                    results.add(checkLogs(logs, "/aws/lambda/" + name, since, logMinutes, places.of(function)));
+                }
             }
         }
-        if (lakeBucket != null && !lakeBucket.isBlank()) {
-            results.add(checkLake(lakeBucket));
+        if (expected.lakeBucket() != null && !expected.lakeBucket().name().isBlank()) {
+            results.add(checkLake(expected.lakeBucket()));
         }
         return results;
     }
 
-    private static CheckResult checkFunction(LambdaClient lambda, Resource function, String name) {
+    private static CheckResult checkFunction(LambdaClient lambda, Resource function, String name, Location at) {
         String label = "function " + function.logicalId();
         if (name == null) {
-            return new CheckResult(label, CheckResult.Status.FAIL, "not in the deployed stack");
+            return new CheckResult(VerifyRules.FUNCTION, label, Status.FAIL, "not in the deployed stack", at);
         }
         try {
             GetFunctionConfigurationResponse actual = lambda.getFunctionConfiguration(b -> b.functionName(name));
@@ -112,10 +108,11 @@ public final class Verifier {
             compare(differences, "timeout", expected.path("Timeout").asText("3"), String.valueOf(actual.timeout()));
             String figure = name + ": " + actual.runtimeAsString() + ", " + actual.memorySize() + " MB, "
                     + actual.timeout() + " s";
-            return differences.isEmpty() ? new CheckResult(label, CheckResult.Status.PASS, figure)
-                    : new CheckResult(label, CheckResult.Status.FAIL, name + ": " + String.join(", ", differences));
+            return differences.isEmpty() ? new CheckResult(VerifyRules.FUNCTION, label, Status.PASS, figure, at)
+                    : new CheckResult(VerifyRules.FUNCTION, label, Status.FAIL, name + ": "
+                            + String.join(", ", differences), at);
         } catch (SdkException e) {
-            return new CheckResult(label, CheckResult.Status.FAIL, oneLine(e));
+            return new CheckResult(VerifyRules.FUNCTION, label, Status.FAIL, oneLine(e), at);
         }
     }
 
@@ -125,47 +122,72 @@ public final class Verifier {
         }
     }
 
-    private static CheckResult checkQueue(SqsClient sqs, Resource queue, String url) {
+    private static CheckResult checkQueue(SqsClient sqs, Resource queue, String url, Location at) {
         boolean deadLetter = queue.logicalId().toLowerCase(java.util.Locale.ROOT).contains("dlq")
                 || queue.logicalId().toLowerCase(java.util.Locale.ROOT).contains("deadletter");
         String label = (deadLetter ? "dead-letter queue " : "queue ") + queue.logicalId();
+        var rule = deadLetter ? VerifyRules.DEAD_LETTER_QUEUE : VerifyRules.QUEUE;
         if (url == null) {
-            return new CheckResult(label, CheckResult.Status.FAIL, "not in the deployed stack");
+            return new CheckResult(rule, label, Status.FAIL, "not in the deployed stack", at);
         }
         try {
             String depth = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
                     .getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0");
             boolean warn = deadLetter && !"0".equals(depth);
-            return new CheckResult(label, warn ? CheckResult.Status.WARN : CheckResult.Status.PASS, depth + " message(s)");
+            return new CheckResult(rule, label, warn ? Status.WARN : Status.PASS, depth + " message(s)", at);
         } catch (SdkException e) {
-            return new CheckResult(label, CheckResult.Status.FAIL, oneLine(e));
+            return new CheckResult(rule, label, Status.FAIL, oneLine(e), at);
         }
     }
 
-    private static CheckResult checkLogs(CloudWatchLogsClient logs, String group, long since, int minutes) {
+    private static CheckResult checkSecret(SecretsManagerClient secrets, Expected.Named secret) {
+        String label = "secret " + secret.name();
+        try {
+            secrets.describeSecret(b -> b.secretId(secret.name()));
+            return new CheckResult(VerifyRules.SECRET, label, Status.PASS, "exists (not read)", secret.location());
+        } catch (SdkException e) {
+            return new CheckResult(VerifyRules.SECRET, label, Status.FAIL, oneLine(e), secret.location());
+        }
+    }
+
+    private static CheckResult checkLogs(CloudWatchLogsClient logs, String group, long since, int minutes,
+            Location at) {
         String label = "errors in " + group;
         try {
             int errors = logs.filterLogEvents(b -> b.logGroupName(group).startTime(since).filterPattern("ERROR"))
                     .events().size();
-            return new CheckResult(label, errors == 0 ? CheckResult.Status.PASS : CheckResult.Status.WARN,
-                    errors + " in the last " + minutes + " min");
+            return new CheckResult(VerifyRules.LOGS, label, errors == 0 ? Status.PASS : Status.WARN,
+                    errors + " in the last " + minutes + " min", at);
         } catch (SdkException e) {
-            return new CheckResult(label, CheckResult.Status.WARN, oneLine(e));
+            return new CheckResult(VerifyRules.LOGS, label, Status.WARN, oneLine(e), at);
         }
     }
 
-    private CheckResult checkLake(String bucket) {
+    private CheckResult checkLake(Expected.Named lake) {
+        String bucket = lake.name();
         String label = "new objects under s3://" + bucket + "/ext/";
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
         try (S3Client s3 = aws.client(S3Client.builder().forcePathStyle(
                 aws.environment().containsKey("AWS_ENDPOINT_URL")))) {
             long fresh = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("ext/")).contents().stream()
                     .map(S3Object::lastModified).filter(t -> t.isAfter(hourAgo)).count();
-            return new CheckResult(label, fresh > 0 ? CheckResult.Status.PASS : CheckResult.Status.WARN,
-                    fresh + " in the last hour");
+            return new CheckResult(VerifyRules.LAKE, label, fresh > 0 ? Status.PASS : Status.WARN,
+                    fresh + " in the last hour", lake.location());
         } catch (SdkException e) {
-            return new CheckResult(label, CheckResult.Status.WARN, oneLine(e));
+            return new CheckResult(VerifyRules.LAKE, label, Status.WARN, oneLine(e), lake.location());
+        }
+    }
+
+    /** Where the template says what a check expects. */
+    private record Places(StackTemplate template, String path) {
+        SourceLocation file() {
+            return SourceLocation.ofFile(path);
+        }
+
+        Location of(Resource resource) {
+            return new ResourceLocation(new SourceLocation(path, resource.line(), resource.column()),
+                    template.stackName(), resource.logicalId(), resource.constructPath());
         }
     }
 
