@@ -24,6 +24,9 @@ public final class SecretScanner {
 
     private final List<SecretRule> rules;
     private final KeywordAutomaton keywords;
+    /** Each rule's keyword ids in {@link #keywords}, in the order of {@link #rules}. */
+    private final int[][] ruleKeywords;
+    private final int[] marker;
     /** A rule without keywords runs on every file, so no file can be passed over unread. */
     private final boolean ruleWithoutKeywords;
 
@@ -65,6 +68,8 @@ public final class SecretScanner {
         List<String> all = new ArrayList<>(List.of(Suppressions.MARKER));
         this.rules.forEach(r -> all.addAll(r.keywords()));
         keywords = KeywordAutomaton.of(all);
+        ruleKeywords = this.rules.stream().map(r -> keywords.ids(r.keywords())).toArray(int[][]::new);
+        marker = keywords.ids(MARKER);
         ruleWithoutKeywords = this.rules.stream().anyMatch(r -> r.keywords().isEmpty());
     }
 
@@ -126,8 +131,9 @@ public final class SecretScanner {
     private List<Finding> scan(String relativePath, String text, KeywordHits hits) {
         List<Found> found = new ArrayList<>();
         int last = 0;
-        for (SecretRule rule : rules) {
-            if (!rule.keywords().isEmpty() && !hits.containsAny(rule.keywords())) {
+        for (int r = 0; r < rules.size(); r++) {
+            SecretRule rule = rules.get(r);
+            if (ruleKeywords[r].length > 0 && !hits.containsAnyOf(ruleKeywords[r])) {
                 continue;
             }
             for (SecretMatch match : rule.detector().find(text, hits)) {
@@ -141,7 +147,7 @@ public final class SecretScanner {
         // Lines are counted only as far as the last finding, and comments looked for only when
         // the file has one: a large file with one finding near its start costs little more.
         LineIndex lines = LineIndex.upTo(text, last);
-        boolean commented = hits.containsAny(MARKER);
+        boolean commented = hits.containsAnyOf(marker);
         List<Finding> findings = new ArrayList<>(found.size());
         for (Found f : found) {
             findings.add(finding(f.rule(), relativePath, text, lines, f.match(), commented));

@@ -171,6 +171,20 @@ public final class KeywordAutomaton {
     }
 
     /**
+     * @param keywords keywords, in any case
+     * @return their ids, in order, for {@link KeywordHits#containsAnyOf} on this automaton's hits;
+     *     -1 for a keyword it does not know. Looked up once, so a scan of many files does not look
+     *     the same keywords up for each
+     */
+    public int[] ids(List<String> keywords) {
+        int[] found = new int[keywords.size()];
+        for (int i = 0; i < found.length; i++) {
+            found[i] = id(keywords.get(i));
+        }
+        return found;
+    }
+
+    /**
      * Searches bytes of ASCII-compatible text (UTF-8, ISO-8859-1 and the like).
      *
      * @param bytes the content

@@ -77,6 +77,24 @@ public final class KeywordHits {
     }
 
     /**
+     * @param ids keyword ids from {@link KeywordAutomaton#ids} of the automaton these hits come from
+     * @return whether any of them occurs; false for the id -1 (a keyword the automaton does not know)
+     */
+    public boolean containsAnyOf(int[] ids) {
+        for (int id : ids) {
+            if (id >= 0 && present[id]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the automaton whose search these hits are */
+    KeywordAutomaton automaton() {
+        return automaton;
+    }
+
+    /**
      * @param keywords keywords, in any case
      * @return whether the automaton searched for all of them, so that their hits are complete
      */

@@ -10,6 +10,8 @@ import java.util.List;
 final class LazyKeywordSearch {
     private final List<String> keywords;
     private volatile KeywordAutomaton automaton;
+    /** The last automaton found to know all the keywords: a scan asks with the same one for every file. */
+    private volatile KeywordAutomaton knowing;
 
     LazyKeywordSearch(List<String> keywords) {
         this.keywords = List.copyOf(keywords);
@@ -31,6 +33,14 @@ final class LazyKeywordSearch {
      * @return {@code hits} when they cover the keywords, else the keywords' own hits in the text
      */
     KeywordHits in(KeywordHits hits, String text) {
-        return hits.knows(keywords) ? hits : find(text);
+        KeywordAutomaton searched = hits.automaton();
+        if (searched == knowing) {
+            return hits;
+        }
+        if (hits.knows(keywords)) {
+            knowing = searched;
+            return hits;
+        }
+        return find(text);
     }
 }
