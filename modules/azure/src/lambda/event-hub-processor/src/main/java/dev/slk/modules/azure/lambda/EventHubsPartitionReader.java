@@ -4,6 +4,7 @@
 package dev.slk.modules.azure.lambda;
 
 import com.azure.core.amqp.AmqpRetryOptions;
+import com.azure.core.amqp.exception.AmqpException;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.messaging.eventhubs.EventData;
 import com.azure.messaging.eventhubs.EventHubClientBuilder;
@@ -65,12 +66,39 @@ public final class EventHubsPartitionReader implements PartitionReader {
     @Override
     public List<ReceivedEvent> receive(String partitionId, StartPosition from, int maxEvents, Duration maxWait) {
         List<ReceivedEvent> events = new ArrayList<>(maxEvents);
-        for (PartitionEvent event : client.receiveFromPartition(partitionId, maxEvents, position(from), maxWait)) {
-            EventData data = event.getData();
-            events.add(new ReceivedEvent(partitionId, data.getSequenceNumber(), String.valueOf(data.getOffsetString()),
-                    data.getEnqueuedTime(), data.getBody()));
+        try {
+            for (PartitionEvent event : client.receiveFromPartition(partitionId, maxEvents, position(from), maxWait)) {
+                EventData data = event.getData();
+                events.add(new ReceivedEvent(partitionId, data.getSequenceNumber(),
+                        String.valueOf(data.getOffsetString()), data.getEnqueuedTime(), data.getBody()));
+            }
+        } catch (RuntimeException e) {
+            throw new ReceiveFailedException(partitionId, e);
         }
         return events;
+    }
+
+    /**
+     * The client reports a link the service closed as "The receiver client is terminated"; the
+     * service's own error (its condition and description) is further down the causes.
+     */
+    private static String serviceError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AmqpException amqp) {
+                return amqp.getErrorCondition() == null ? amqp.getMessage()
+                        : amqp.getErrorCondition().getErrorCondition() + ": " + amqp.getMessage();
+            }
+        }
+        return failure.getMessage();
+    }
+
+    /** A receive call failed; the message carries the service's error when there is one. */
+    static final class ReceiveFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReceiveFailedException(String partitionId, RuntimeException cause) {
+            super("partition " + partitionId + ": " + serviceError(cause), cause);
+        }
     }
 
     static EventPosition position(StartPosition from) {
