@@ -21,12 +21,15 @@ public final class BenchServers {
     }
 
     public static void main(String[] args) throws Exception {
+        // stdout is the script's protocol; the servers' logs (log4j's console appender) go to stderr.
+        java.io.PrintStream protocol = System.out;
+        System.setOut(System.err);
         SqsClient sqs = LocalSqs.client();
         String queue = LocalSqs.queue(sqs, "cold-start");
         int published = 0;
         try (FakePubSub pubsub = new FakePubSub(60)) {
-            System.out.println(LocalSqs.endpoint() + " " + queue + " " + pubsub.endpoint());
-            System.out.flush();
+            protocol.println(LocalSqs.endpoint() + " " + queue + " " + pubsub.endpoint());
+            protocol.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("publish ")) {
@@ -34,13 +37,13 @@ public final class BenchServers {
                     for (int i = 0; i < n; i++) {
                         pubsub.publish(Notifications.finding(++published));
                     }
-                    System.out.println("ok");
+                    protocol.println("ok");
                 } else if (line.equals("count")) {
-                    System.out.println(pubsub.unacknowledged());
+                    protocol.println(pubsub.unacknowledged());
                 } else {
-                    System.out.println("unknown command: " + line);
+                    protocol.println("unknown command: " + line);
                 }
-                System.out.flush();
+                protocol.flush();
             }
         }
         System.exit(0);

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * End-to-end messages per second and messages per SQS API call of one poller run: SCC finding
- * notifications (about 1.2 KB each) in the in-process fake Subscriber service, pulled over gRPC on
+ * notifications (about 0.8 KB each) in the in-process fake Subscriber service, pulled over gRPC on
  * 127.0.0.1 with the function's defaults (500 per pull, 60 s lease), packed into SQS messages by
  * the kit's sender, sent to ElasticMQ in this JVM and acknowledged. SQS send calls are counted by
  * an SDK interceptor on every HTTP request; afterwards every finding is read back from the queue.
@@ -59,6 +59,9 @@ public final class PollBench {
     }
 
     public static void main(String[] args) throws IOException {
+        // The figures go to stdout; the servers' logs (log4j's console appender) to stderr.
+        java.io.PrintStream figures = System.out;
+        System.setOut(System.err);
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         run(Math.min(2_000, count));
@@ -69,11 +72,11 @@ public final class PollBench {
         long[] millis = Arrays.stream(measured).mapToLong(Run::millis).sorted().toArray();
         Run last = measured[runs - 1];
         long median = millis[runs / 2];
-        System.out.printf(Locale.ROOT, "%d SCC notifications per run (%d bytes each), %d runs, fake Pub/Sub (gRPC) and"
+        figures.printf(Locale.ROOT, "%d SCC notifications per run (%d bytes each), %d runs, fake Pub/Sub (gRPC) and"
                 + " ElasticMQ on 127.0.0.1%n", count, Notifications.finding(1).length(), runs);
-        System.out.printf(Locale.ROOT, "pull calls %d, SQS send calls %d, SQS messages %d: %.1f Pub/Sub messages per SQS call"
+        figures.printf(Locale.ROOT, "pull calls %d, SQS send calls %d, SQS messages %d: %.1f Pub/Sub messages per SQS call"
                 + " (reference: 1)%n", last.pullCalls(), last.sqsCalls(), last.messages(), (double) count / last.sqsCalls());
-        System.out.printf(Locale.ROOT, "end to end (pull, send, acknowledge): median %d ms (min %d, max %d), %.0f messages/s%n",
+        figures.printf(Locale.ROOT, "end to end (pull, send, acknowledge): median %d ms (min %d, max %d), %.0f messages/s%n",
                 median, millis[0], millis[runs - 1], count * 1000.0 / Math.max(1, median));
         System.exit(0);
     }
