@@ -4,8 +4,6 @@ import dev.slk.core.BuildInfo;
 import dev.slk.core.config.ConfigReader;
 import dev.slk.core.config.ConfigSource;
 import dev.slk.core.findings.Severity;
-import dev.slk.core.findings.SourceLocation;
-import dev.slk.core.io.AtomicWriter;
 import dev.slk.core.registry.ModuleRegistry;
 import dev.slk.core.report.CheckReport;
 import dev.slk.core.text.Echo;
@@ -17,14 +15,13 @@ import dev.slk.iam.IamOutcome;
 import dev.slk.iam.IamRequest;
 import dev.slk.iam.IamSources;
 import dev.slk.iam.catalogue.IamData;
-import dev.slk.iam.envelope.AccessBaseline;
+import dev.slk.iam.envelope.BaselineFile;
 import dev.slk.iam.online.AccessAnalyzerCheck;
 import dev.slk.iam.online.AwsSession;
 import dev.slk.stack.NodeRuntime;
 import dev.slk.stack.FreshAssembly;
 import dev.slk.stack.Synthesizer;
 import dev.slk.stack.assets.LambdaArtifacts;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,8 +108,10 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         if (target.module != null && !ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
             throw new UsageException("--module " + Echo.quoted(target.module) + " is not a module id (e.g. okta-logs)");
         }
+        BaselineFile baselineFile = baseline == null ? null
+                : new BaselineFile(resolve(baseline), baseline.toString(), updateBaseline);
         if (updateBaseline) {
-            AtomicWriter.checkFile(resolve(baseline), baseline.toString(), AccessBaseline.OWNERSHIP);
+            baselineFile.checkWritable();
         } else {
             reportOptions.checkTarget(cli, IamOutcome.OUTPUT);
         }
@@ -121,19 +120,12 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         }
         AwsSession session = online ? AwsSession.from(cli.environment()) : null;
         WaiverLedger ledger = cli.waivers();
-        IamData data = data();
+        IamData data = IamData.of(iamData == null ? null : resolve(iamData), String.valueOf(iamData));
         IamSources sources = sources();
-        if (target.module != null && !sources.hasModule(target.module)) {
-            throw new UnreadableInputException(SourceLocation.ofFile(sources.description()),
-                    "no resource of module " + target.module + " in it (is the module enabled in the config?)");
-        }
-        AccessBaseline accepted = baseline != null && !updateBaseline && Files.exists(resolve(baseline))
-                ? AccessBaseline.read(resolve(baseline), baseline.toString()) : null;
-        if (baseline != null && !updateBaseline && accepted == null) {
-            throw new UnreadableInputException(SourceLocation.ofFile(baseline.toString()), "no such file");
-        }
+        sources.requireModule(target.module);
         IamRequest request = new IamRequest(sources.stacks(), target.module, data.catalogue(), data.managed(),
-                sources.displayFile(), accepted, baseline == null ? null : baseline.toString());
+                sources.displayFile(), baselineFile == null ? null : baselineFile.accepted(),
+                baseline == null ? null : baseline.toString());
         IamAnalysis analysis = new IamAnalyzer().analyze(request);
         if (session != null) {
             try (AccessAnalyzerCheck check = AccessAnalyzerCheck.connect(session)) {
@@ -141,10 +133,7 @@ final class IamAnalyzerCommand implements Callable<Integer> {
             }
         }
         if (updateBaseline) {
-            Path file = resolve(baseline);
-            AccessBaseline existing = Files.exists(file) && Files.size(file) > 0
-                    ? AccessBaseline.read(file, baseline.toString()) : new AccessBaseline(java.util.Map.of());
-            existing.with(analysis.envelopes()).write(file, baseline.toString());
+            baselineFile.record(analysis.envelopes());
             cli.note("baseline " + baseline + " records the access of " + analysis.envelopes().size() + " module(s): "
                     + String.join(", ", analysis.envelopes().keySet()));
             return ExitCodes.OK;
@@ -154,17 +143,6 @@ final class IamAnalyzerCommand implements Callable<Integer> {
                 IamOutcome.scope(target.module == null && templates.isEmpty(), strict)).toReport(BuildInfo.slkVersion());
         reportOptions.emit(cli, report, IamOutcome.OUTPUT);
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    private IamData data() throws UnreadableInputException {
-        if (iamData == null) {
-            return IamData.bundled();
-        }
-        try {
-            return IamData.fromDirectory(resolve(iamData));
-        } catch (IOException e) {
-            throw new UnreadableInputException(SourceLocation.ofFile(iamData.toString()), e.getMessage());
-        }
     }
 
     private IamSources sources() throws Exception {
@@ -185,17 +163,14 @@ final class IamAnalyzerCommand implements Callable<Integer> {
         String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
         Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
                 NodeRuntime.command(cli.environment()), stage -> { });
-        FreshAssembly.Outcome outcome;
+        boolean synthesized;
         try {
-            outcome = FreshAssembly.ensure(synthesizer, ConfigReader.read(source), selected, assembly);
+            synthesized = FreshAssembly.require(synthesizer, ConfigReader.read(source), selected, assembly,
+                    cli.paths().display(assembly));
         } catch (NodeRuntime.NodeUnavailableException e) {
             throw new UsageException(e.getMessage());
         }
-        if (outcome instanceof FreshAssembly.NotWritten) {
-            throw new UnreadableInputException(SourceLocation.ofFile(cli.paths().display(assembly)),
-                    "it is missing or older than its inputs, and slk synth could not write it (run slk synth to see why)");
-        }
-        if (outcome instanceof FreshAssembly.Synthesized) {
+        if (synthesized) {
             cli.note(cli.paths().display(assembly) + " was missing or older than its inputs; synthesized it first");
         }
     }

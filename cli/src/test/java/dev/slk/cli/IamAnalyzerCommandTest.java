@@ -154,6 +154,16 @@ class IamAnalyzerCommandTest {
     }
 
     @Test
+    void aBaselineThatIsNotOneIsUnusableInputInOneLineNotAnInternalError() throws Exception {
+        template("t.yaml", "sqs:ListQueues");
+        Files.writeString(dir.resolve("access.json"), "{not json");
+        Slk.Result r = Slk.run(dir, "iam-analyzer", "--template", "t.yaml", "--baseline", "access.json");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("slk: error: access.json: it is not a readable access baseline (JSON)", r.err().strip());
+        assertEquals("{not json", Files.readString(dir.resolve("access.json")));
+    }
+
+    @Test
     void theBaselineRefusesToOverwriteAFileItDidNotWrite() throws Exception {
         template("t.yaml", "sqs:ListQueues");
         Files.writeString(dir.resolve("notes.json"), "{\"mine\": true}");

@@ -64,6 +64,17 @@ public record IamSources(List<StackTemplate> stacks, Function<String, String> di
         return new IamSources(stacks, Function.identity(), String.join(", ", displays));
     }
 
+    /**
+     * @param module the module a run reports on, or null for all
+     * @throws UnreadableInputException when the module owns no resource of the templates (it is not enabled)
+     */
+    public void requireModule(String module) throws UnreadableInputException {
+        if (module != null && !hasModule(module)) {
+            throw new UnreadableInputException(SourceLocation.ofFile(description),
+                    "no resource of module " + module + " in it (is the module enabled in the config?)");
+        }
+    }
+
     /** @return whether any resource of the templates belongs to the module */
     public boolean hasModule(String module) {
         Owner owner = new Owner.Module(module);

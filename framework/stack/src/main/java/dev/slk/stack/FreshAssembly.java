@@ -1,5 +1,7 @@
 package dev.slk.stack;
 
+import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +48,30 @@ public final class FreshAssembly {
      * @param reason one line saying why
      */
     public record NotWritten(Path directory, String reason) implements Outcome {
+    }
+
+    /**
+     * For a command that reads the assembly and has nothing to say about a synthesis but that it ran.
+     *
+     * @param synthesizer the synthesizer of the workspace's modules
+     * @param document the configuration
+     * @param selectedEnvironment the environment {@code --env} named, or null
+     * @param directory the assembly directory
+     * @param display the directory as reports show it (e.g. {@code cdk.out})
+     * @return whether it was synthesized (false: it was up to date)
+     * @throws UnreadableInputException when it was missing or out of date and could not be written
+     * @throws NodeRuntime.NodeUnavailableException when a synthesis is needed and node cannot run
+     * @throws dev.slk.core.io.OutputException when the directory is refused or cannot be written
+     * @throws IOException when the staged assembly cannot be read back
+     */
+    public static boolean require(Synthesizer synthesizer, YamlDocument document, String selectedEnvironment,
+            Path directory, String display) throws IOException, UnreadableInputException {
+        Outcome outcome = ensure(synthesizer, document, selectedEnvironment, directory);
+        if (outcome instanceof NotWritten) {
+            throw new UnreadableInputException(SourceLocation.ofFile(display),
+                    "it is missing or older than its inputs, and slk synth could not write it (run slk synth to see why)");
+        }
+        return outcome instanceof Synthesized;
     }
 
     /**

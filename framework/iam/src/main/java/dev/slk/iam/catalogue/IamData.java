@@ -1,5 +1,7 @@
 package dev.slk.iam.catalogue;
 
+import dev.slk.core.findings.SourceLocation;
+import dev.slk.core.yaml.UnreadableInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,6 +23,23 @@ public record IamData(ActionCatalogue catalogue, Supplier<ManagedPolicies> manag
         long start = System.nanoTime();
         ActionCatalogue catalogue = ActionCatalogue.bundled();
         return new IamData(catalogue, once(null), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * @param directory a directory holding a refreshed copy ({@code --iam-data DIR}), or null for the bundled data
+     * @param display the directory as the user named it
+     * @return its data
+     * @throws UnreadableInputException when the catalogue in the directory cannot be read
+     */
+    public static IamData of(Path directory, String display) throws UnreadableInputException {
+        if (directory == null) {
+            return bundled();
+        }
+        try {
+            return fromDirectory(directory);
+        } catch (IOException e) {
+            throw new UnreadableInputException(SourceLocation.ofFile(display), e.getMessage());
+        }
     }
 
     /**
