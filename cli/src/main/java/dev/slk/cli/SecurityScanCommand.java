@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.slk.core.BuildInfo;
-import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.Severity;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.io.AtomicWriter;
@@ -29,7 +28,6 @@ import dev.slk.scan.git.PreCommitHook;
 import dev.slk.scan.git.GitRepository;
 import dev.slk.core.io.OutputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,9 +183,8 @@ final class SecurityScanCommand implements Callable<Integer> {
             throw new UnreadableInputException(SourceLocation.ofFile(where), e.getMessage());
         }
         if (updateBaseline) {
-            List<Finding> accepted = report.findings().stream().filter(f -> !f.accepted()).toList();
-            Baseline.write(resolve(baseline), baseline.toString(), accepted);
-            cli.note("baseline " + baseline + " accepts " + accepted.size() + " finding(s)");
+            int accepted = Baseline.record(resolve(baseline), baseline.toString(), report);
+            cli.note("baseline " + baseline + " accepts " + accepted + " finding(s)");
             return ExitCodes.OK;
         }
         Baseline accepted = baseline == null ? Baseline.empty() : Baseline.read(resolve(baseline), baseline.toString());
@@ -201,36 +198,21 @@ final class SecurityScanCommand implements Callable<Integer> {
 
     private ScanRequest request() throws UnreadableInputException, IOException {
         WorkspacePaths paths = cli.paths();
-        Path workspace = paths.root();
         long maxBytes = maxFileMib * 1024L * 1024L;
         if (staged) {
-            return ScanRequest.staged(workspace, maxBytes);
+            return ScanRequest.staged(paths.root(), maxBytes);
         }
         if (target.module != null) {
             if (!ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
                 throw new UsageException("--module " + Echo.quoted(target.module) + " is not a module id (e.g. okta-logs)");
             }
-            Path dir = paths.moduleDirectory(target.module);
-            if (!Files.isDirectory(dir)) {
-                throw new UnreadableInputException(SourceLocation.ofFile(paths.display(dir)), "no such module directory");
-            }
-            return new ScanRequest(workspace, List.of(dir), noInfra ? List.of() : List.of(dir),
-                    noInfra ? null : paths.assembly(), target.module, maxBytes);
+            return ScanRequest.module(paths, target.module, !noInfra, maxBytes);
         }
         if (!target.paths.isEmpty()) {
-            List<Path> scanned = new ArrayList<>();
-            for (Path p : target.paths) {
-                Path resolved = resolve(p);
-                if (!Files.exists(resolved)) {
-                    throw new UnreadableInputException(SourceLocation.ofFile(p.toString()), "no such file or directory");
-                }
-                scanned.add(resolved);
-            }
-            return new ScanRequest(cli.paths().workingDirectory(), scanned, List.of(), null, null, maxBytes);
+            return ScanRequest.files(paths, target.paths, maxBytes);
         }
         GitScope git = history ? new GitScope.History(since) : new GitScope.WorkTree();
-        return noInfra ? new ScanRequest(workspace, List.of(workspace), List.of(), null, null, maxBytes, git)
-                : ScanRequest.wholeWorkspace(paths, maxBytes, git);
+        return noInfra ? ScanRequest.secretsOnly(paths, maxBytes, git) : ScanRequest.wholeWorkspace(paths, maxBytes, git);
     }
 
     private Path resolve(Path p) {

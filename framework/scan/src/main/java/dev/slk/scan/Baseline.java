@@ -17,6 +17,7 @@ import dev.slk.core.yaml.UnreadableInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -90,6 +91,22 @@ public record Baseline(Set<String> fingerprints) {
             fingerprints.add(fingerprint);
         }
         return new Baseline(fingerprints);
+    }
+
+    /**
+     * {@code --update-baseline}: accepts every finding of the scan that nothing accepts yet (an
+     * inline {@code slk-scan:ignore} keeps accepting its own).
+     *
+     * @param file where to write; an existing file must be an slk baseline (see {@link #OWNERSHIP})
+     * @param displayName its name for messages
+     * @param report the scan
+     * @return how many findings the baseline accepts
+     * @throws OutputException when it is refused or cannot be written
+     */
+    public static int record(Path file, String displayName, ScanReport report) throws OutputException {
+        List<Finding> accepted = report.findings().stream().filter(f -> !f.accepted()).toList();
+        write(file, displayName, accepted);
+        return accepted.size();
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.slk.scan;
 
+import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.workspace.WorkspacePaths;
+import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.scan.git.GitScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -71,6 +74,54 @@ public record ScanRequest(
             }
         }
         return new ScanRequest(paths.root(), List.of(paths.root()), modules, paths.assembly(), null, maxFileBytes, git);
+    }
+
+    /**
+     * @param paths the workspace
+     * @param module the module's id
+     * @param infra whether to check the module's dependencies and its resources in the cloud assembly
+     * @param maxFileBytes the largest file scanned
+     * @return the module's directory, and (with infra) its dependencies and its infrastructure findings
+     * @throws UnreadableInputException when the workspace has no directory for the module
+     */
+    public static ScanRequest module(WorkspacePaths paths, String module, boolean infra, long maxFileBytes)
+            throws UnreadableInputException {
+        Path dir = paths.moduleDirectory(module);
+        if (!Files.isDirectory(dir)) {
+            throw new UnreadableInputException(SourceLocation.ofFile(paths.display(dir)), "no such module directory");
+        }
+        return new ScanRequest(paths.root(), List.of(dir), infra ? List.of(dir) : List.of(),
+                infra ? paths.assembly() : null, module, maxFileBytes);
+    }
+
+    /**
+     * @param paths the workspace; findings are relative to its working directory
+     * @param given files or directories the user named, as they wrote them
+     * @param maxFileBytes the largest file scanned
+     * @return those files, for secrets only (no infrastructure rules)
+     * @throws UnreadableInputException at the first that does not exist
+     */
+    public static ScanRequest files(WorkspacePaths paths, List<Path> given, long maxFileBytes)
+            throws UnreadableInputException {
+        List<Path> scanned = new ArrayList<>();
+        for (Path p : given) {
+            Path resolved = paths.resolve(p);
+            if (!Files.exists(resolved)) {
+                throw new UnreadableInputException(SourceLocation.ofFile(p.toString()), "no such file or directory");
+            }
+            scanned.add(resolved);
+        }
+        return new ScanRequest(paths.workingDirectory(), scanned, List.of(), null, null, maxFileBytes);
+    }
+
+    /**
+     * @param paths the workspace
+     * @param maxFileBytes the largest file scanned
+     * @param git what of the git repository is scanned besides the files
+     * @return the whole workspace for secrets only: no dependency or infrastructure rules
+     */
+    public static ScanRequest secretsOnly(WorkspacePaths paths, long maxFileBytes, GitScope git) {
+        return new ScanRequest(paths.root(), List.of(paths.root()), List.of(), null, null, maxFileBytes, git);
     }
 
     /**
