@@ -22,8 +22,8 @@ import dev.slk.stack.NodeRuntime;
 import dev.slk.stack.Synthesizer;
 import dev.slk.stack.assets.LambdaArtifacts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -105,11 +105,9 @@ final class ChecklistCommand implements Callable<Integer> {
         if (!ModuleRegistry.MODULE_ID.matcher(target.module).matches()) {
             throw new UsageException("--module " + Echo.quoted(target.module) + " is not a module id (e.g. okta-logs)");
         }
-        if (!Files.isDirectory(paths.moduleDirectory(target.module))) {
-            List<String> known = Checklist.moduleIds(paths.modulesDirectory());
-            throw new UsageException("unknown module '" + target.module + "': there is no "
-                    + paths.display(paths.moduleDirectory(target.module)) + " ("
-                    + (known.isEmpty() ? "the workspace has no modules" : "modules: " + String.join(", ", known)) + ")");
+        Optional<String> unknown = Checklist.unknownModule(paths, target.module);
+        if (unknown.isPresent()) {
+            throw new UsageException(unknown.get());
         }
         return target.module;
     }

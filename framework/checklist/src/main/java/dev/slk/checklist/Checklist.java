@@ -18,12 +18,14 @@ import dev.slk.checklist.text.NoEmotesCheck;
 import dev.slk.core.findings.Finding;
 import dev.slk.core.waivers.WaiverLedger;
 import dev.slk.core.workspace.Workspace;
+import dev.slk.core.workspace.WorkspacePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -88,6 +90,20 @@ public final class Checklist {
                 new LocalRunnerCheck(), new ReadmeCheck(), new NoEmotesCheck(),
                 new CopyrightCheck(request.fix(), request.clock()), new RegisteredCheck(request.baseConfig()),
                 new PackagingCheck(), new ScanCheck(request.infrastructure()), new SynthCheck(request.infrastructure()));
+    }
+
+    /**
+     * @param paths the workspace
+     * @param id a module id
+     * @return why the workspace has no module {@code id}, naming the modules it has; empty when it has it
+     */
+    public static Optional<String> unknownModule(WorkspacePaths paths, String id) {
+        if (Files.isDirectory(paths.moduleDirectory(id))) {
+            return Optional.empty();
+        }
+        List<String> known = moduleIds(paths.modulesDirectory());
+        return Optional.of("unknown module '" + id + "': there is no " + paths.display(paths.moduleDirectory(id)) + " ("
+                + (known.isEmpty() ? "the workspace has no modules" : "modules: " + String.join(", ", known)) + ")");
     }
 
     /**
