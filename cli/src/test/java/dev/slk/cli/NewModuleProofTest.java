@@ -131,6 +131,9 @@ class NewModuleProofTest {
         });
         assertEquals(14, verdicts.size(), verdicts.toString());
         assertTrue(verdicts.stream().allMatch(v -> v.endsWith("=PASS")), checklist.out());
+        // Item 7 passes because the generated runner's test runs the runner, not because it is named after it.
+        assertTrue(report.at("/facts/proof-events.checklist.local-runner.evidence/0").asText()
+                .contains(": LocalRunnerTest calls LocalRunner.run (LocalRunnerTest.java:"), checklist.out());
         return millis;
     }
 

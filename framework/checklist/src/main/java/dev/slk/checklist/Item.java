@@ -41,9 +41,11 @@ public enum Item {
                     + "sources is a warning",
             "add tests for the uncovered lines (target/site/jacoco/index.html shows them)"),
     LOCAL_RUNNER("7", "checklist.local-runner", "Local testing script provided",
-            "each Java function has a local runner (Local... with a main method) and the runner's test ran it to "
-                    + "completion without AWS within 60 s",
-            "add a LocalRunner with a main method and a LocalRunnerTest that runs it against local servers"),
+            "each Java function has a local runner (Local... with a main method), its test <Runner>Test calls the "
+                    + "runner's main (or the method main delegates to) from a test method, and it ran to completion "
+                    + "without AWS within 60 s",
+            "add a LocalRunner with a main method and a LocalRunnerTest whose tests call LocalRunner.main or "
+                    + "LocalRunner.run against local servers"),
     README("8", "checklist.readme", "README documents configuration",
             "every key of config.schema.json appears in README.md, the README documents no key the schema lacks, "
                     + "and the seed's sections are present",

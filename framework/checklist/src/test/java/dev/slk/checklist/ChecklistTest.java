@@ -63,8 +63,8 @@ class ChecklistTest {
                 + " medium or above"), evidence);
         assertTrue(evidence.contains("slk synth with the module enabled wrote cdk.out, as it is; cdk-nag findings on the"
                 + " module's resources: 0"), evidence);
-        assertTrue(evidence.contains("LocalRunner ran in dev.fixture.lambda.LocalRunnerTest: 3 tests, 0 failed, 1.3 s"),
-                evidence);
+        assertTrue(evidence.contains("modules/fixture-events/src/lambda/poller: LocalRunnerTest calls LocalRunner.main"
+                + " (LocalRunnerTest.java:25) from 2 test methods; ran 3 tests, 0 failed, 1.3 s (limit 60 s)"), evidence);
         assertTrue(evidence.contains("modules/fixture-events/src/lambda/poller: Java files parsed 2, catch clauses 1,"
                 + " handler PollerHandler"), evidence);
     }
@@ -144,6 +144,80 @@ class ChecklistTest {
         assertEquals(Verdict.WARN, runner.verdict(), runner.toString());
         assertTrue(runner.findings().get(0).message().startsWith("the result of dev.fixture.lambda.LocalRunnerTest is"
                 + " older than the sources of modules/fixture-events/src/lambda/poller"), runner.toString());
+    }
+
+    @Test
+    void aRunnerTestThatNeverCallsTheRunnerFailsItemSevenAtTheTest() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.runnerTest("", """
+                    @Test
+                    void theHandlerAnswers() {
+                        new PollerHandler().handleRequest("e", null);
+                    }
+                """);
+
+        ModuleChecklist checklist = run(fixture, false);
+
+        assertEquals(Verdict.FAIL, verdicts(checklist).get(Item.LOCAL_RUNNER), checklist.toString());
+        assertEquals(List.of("modules/fixture-events/" + FixtureModule.RUNNER_TEST_FILE + ":8:0 "
+                + "modules/fixture-events/src/lambda/poller: LocalRunnerTest never calls LocalRunner.main, so it does not"
+                + " run the runner"), messages(checklist, Item.LOCAL_RUNNER));
+    }
+
+    @Test
+    void aRunnerCallThatNoTestMethodReachesDoesNotCount() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.runnerTest("", """
+                    @Test
+                    void theHandlerAnswers() {
+                        new PollerHandler().handleRequest("e", null);
+                    }
+
+                    static void unused() {
+                        LocalRunner.main(new String[0]);
+                    }
+                """);
+
+        List<String> messages = messages(run(fixture, false), Item.LOCAL_RUNNER);
+
+        assertEquals(List.of("modules/fixture-events/" + FixtureModule.RUNNER_TEST_FILE + ":15:0 "
+                + "modules/fixture-events/src/lambda/poller: LocalRunnerTest calls LocalRunner.main at line 15, but no"
+                + " test method reaches that call"), messages);
+    }
+
+    @Test
+    void aTestThatCallsTheMethodMainDelegatesToThroughAStaticImportRunsTheRunner() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        fixture.module(FixtureModule.RUNNER, "/*\n * " + FixtureModule.HEADER + "\n */\n"
+                + "package dev.fixture.lambda;\n\npublic final class LocalRunner {\n"
+                + "    public static void main(String[] args) {\n        System.exit(run(args));\n    }\n\n"
+                + "    static int run(String[] args) {\n        new PollerHandler().handleRequest(null, null);\n"
+                + "        return 0;\n    }\n}\n");
+        fixture.runnerTest("import static dev.fixture.lambda.LocalRunner.run;\n", """
+                    @Test
+                    void runsOnce() {
+                        org.junit.jupiter.api.Assertions.assertEquals(0, run(new String[0]));
+                    }
+                """);
+        fixture.runnerReport(1, 0, "0.5");
+
+        ItemResult runner = run(fixture, false).items().get(Item.LOCAL_RUNNER.ordinal());
+
+        assertEquals(Verdict.PASS, runner.verdict(), runner.toString());
+        assertEquals(List.of("modules/fixture-events/src/lambda/poller: LocalRunnerTest calls LocalRunner.run (LocalRunnerTest.java:12)"
+                + " from 1 test method; ran 1 tests, 0 failed, 0.5 s (limit 60 s)"), runner.evidence());
+    }
+
+    @Test
+    void aRunnerWithoutATestSourceFailsItemSeven() throws Exception {
+        FixtureModule fixture = new FixtureModule(temp);
+        Files.delete(fixture.dir.resolve(FixtureModule.RUNNER_TEST_FILE));
+
+        List<String> messages = messages(run(fixture, false), Item.LOCAL_RUNNER);
+
+        assertEquals(List.of("modules/fixture-events/" + FixtureModule.RUNNER + ":0:0 modules/fixture-events/src/lambda/"
+                + "poller: no modules/fixture-events/" + FixtureModule.RUNNER_TEST_FILE + " (the test that runs LocalRunner"
+                + " without AWS): add it"), messages);
     }
 
     @Test

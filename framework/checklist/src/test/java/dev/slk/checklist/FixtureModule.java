@@ -99,12 +99,49 @@ final class FixtureModule {
                 + "      <groupId>software.amazon.lambda</groupId>\n      <artifactId>powertools-logging-log4j</artifactId>\n"
                 + "    </dependency>\n  </dependencies>\n</project>\n");
         module(HANDLER, handler(""));
-        module(FUNCTION + "src/main/java/dev/fixture/lambda/LocalRunner.java", "/*\n * " + HEADER + "\n */\n"
+        module(RUNNER, "/*\n * " + HEADER + "\n */\n"
                 + "package dev.fixture.lambda;\n\npublic final class LocalRunner {\n"
                 + "    public static void main(String[] args) {\n        new PollerHandler().handleRequest(null, null);\n    }\n}\n");
+        runnerTest("", RUNNER_TEST);
         runnerReport(3, 0, "1.25");
         coverage(FUNCTION, 90, 10);
         coverage("", 40, 5);
+    }
+
+    static final String RUNNER = FUNCTION + "src/main/java/dev/fixture/lambda/LocalRunner.java";
+    static final String RUNNER_TEST_FILE = FUNCTION + "src/test/java/dev/fixture/lambda/LocalRunnerTest.java";
+
+    /** The runner's test: two test methods run the runner through a helper, one checks a part of it. */
+    static final String RUNNER_TEST = """
+                @Test
+                void runsOnce() {
+                    run("--once");
+                }
+
+                @Test
+                void printsTheUsage() {
+                    run("--help");
+                }
+
+                @Test
+                void theHandlerAnswers() {
+                    new PollerHandler().handleRequest("e", null);
+                }
+
+                private static void run(String... args) {
+                    LocalRunner.main(args);
+                }
+            """;
+
+    /**
+     * Writes the runner's test source.
+     *
+     * @param imports import lines after the JUnit one
+     * @param body the class body
+     */
+    void runnerTest(String imports, String body) throws IOException {
+        module(RUNNER_TEST_FILE, "/*\n * " + HEADER + "\n */\npackage dev.fixture.lambda;\n\n"
+                + "import org.junit.jupiter.api.Test;\n" + imports + "\nclass LocalRunnerTest {\n" + body + "}\n");
     }
 
     static String handler(String extra) {

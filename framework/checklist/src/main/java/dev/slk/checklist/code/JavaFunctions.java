@@ -44,8 +44,7 @@ record JavaFunctions(Path function, List<Parsed> units, List<Unparsable> problem
     }
 
     static JavaFunctions parse(Path function) throws IOException {
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        JavaParser parser = parser();
         List<Parsed> units = new ArrayList<>();
         List<Unparsable> problems = new ArrayList<>();
         List<Path> files;
@@ -53,17 +52,36 @@ record JavaFunctions(Path function, List<Parsed> units, List<Unparsable> problem
             files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         }
         for (Path file : files) {
-            ParseResult<CompilationUnit> result = parser.parse(file);
-            if (result.isSuccessful() && result.getResult().isPresent()) {
-                units.add(new Parsed(file, result.getResult().get()));
-            } else {
-                Problem first = result.getProblems().get(0);
-                int[] at = first.getLocation().flatMap(l -> l.getBegin().getRange())
-                        .map(r -> new int[] {r.begin.line, r.begin.column}).orElse(new int[] {0, 0});
-                problems.add(new Unparsable(file, at[0], at[1], first.getMessage().lines().findFirst().orElse("")));
+            CompilationUnit unit = parse(parser, file, problems);
+            if (unit != null) {
+                units.add(new Parsed(file, unit));
             }
         }
         return new JavaFunctions(function, units, problems);
+    }
+
+    /** @return a parser for the Java 17 sources of module functions */
+    static JavaParser parser() {
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    }
+
+    /**
+     * @param parser the parser
+     * @param file a Java source
+     * @param problems where a file that does not parse is added, with the parser's first problem
+     * @return the parsed file, or null when it does not parse
+     * @throws IOException when it cannot be read
+     */
+    static CompilationUnit parse(JavaParser parser, Path file, List<Unparsable> problems) throws IOException {
+        ParseResult<CompilationUnit> result = parser.parse(file);
+        if (result.isSuccessful() && result.getResult().isPresent()) {
+            return result.getResult().get();
+        }
+        Problem first = result.getProblems().get(0);
+        int[] at = first.getLocation().flatMap(l -> l.getBegin().getRange())
+                .map(r -> new int[] {r.begin.line, r.begin.column}).orElse(new int[] {0, 0});
+        problems.add(new Unparsable(file, at[0], at[1], first.getMessage().lines().findFirst().orElse("")));
+        return null;
     }
 
     Optional<Handler> handler() {

@@ -4,6 +4,7 @@ import dev.slk.checklist.Check;
 import dev.slk.checklist.Item;
 import dev.slk.checklist.Measurement;
 import dev.slk.checklist.ModuleUnderCheck;
+import dev.slk.checklist.code.RunnerInvocation;
 import dev.slk.core.findings.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,13 @@ import java.util.stream.Stream;
 
 /**
  * Item 7: each Java function has a local runner (a class whose name starts with {@code Local} and
- * that has a {@code main} method), and the runner's own test ({@code <Runner>Test}, which runs it
- * against local servers, without AWS) passed in the latest build within {@link #LIMIT}: its
- * Surefire report says how many tests ran, failed and how long they took. Unless
- * {@code --no-run}, the coverage item's build has just run it; a result older than the function's
- * sources is a warning.
+ * that has a {@code main} method), its own test ({@code <Runner>Test}, next to it under
+ * src/test/java) runs it, and that test passed in the latest build within {@link #LIMIT}.
+ * "Runs it" is read from the test's source with JavaParser ({@link RunnerInvocation}): the test
+ * calls the runner's {@code main}, or the method {@code main} delegates to, from a test method or a
+ * helper one calls; a test that only checks the runner's parts does not count. Its Surefire report
+ * says how many tests ran, failed and how long they took. Unless {@code --no-run}, the coverage
+ * item's build has just run it; a result older than the function's sources is a warning.
  */
 public final class LocalRunnerCheck implements Check {
     /** The longest a local run may take. */
@@ -59,7 +62,26 @@ public final class LocalRunnerCheck implements Check {
             String source = Files.readString(runner.get(), StandardCharsets.UTF_8);
             Matcher pkg = PACKAGE.matcher(source);
             String simple = runner.get().getFileName().toString().replace(".java", "");
-            String test = (pkg.find() ? pkg.group(1) + "." : "") + simple + "Test";
+            String packageName = pkg.find() ? pkg.group(1) : "";
+            String test = (packageName.isEmpty() ? "" : packageName + ".") + simple + "Test";
+            Path testSource = function.resolve("src/test/java").resolve(packageName.replace('.', '/'))
+                    .resolve(simple + "Test.java");
+            if (!Files.isRegularFile(testSource)) {
+                findings.add(module.failure(item(), runner.get(), 0, 0, name + ": no " + module.relative(testSource)
+                        + " (the test that runs " + simple + " without AWS): add it"));
+                continue;
+            }
+            RunnerInvocation.Result invocation = RunnerInvocation.of(runner.get(), testSource);
+            if (invocation instanceof RunnerInvocation.Unparsable bad) {
+                findings.add(module.failure(item(), bad.file(), bad.line(), bad.column(), module.relative(bad.file())
+                        + " does not parse: " + bad.message()));
+                continue;
+            }
+            if (invocation instanceof RunnerInvocation.DoesNotRun not) {
+                findings.add(module.failure(item(), testSource, not.line(), 0, name + ": " + not.reason()));
+                continue;
+            }
+            RunnerInvocation.Runs runs = (RunnerInvocation.Runs) invocation;
             Path report = function.resolve("target/surefire-reports/TEST-" + test + ".xml");
             if (!Files.isRegularFile(report)) {
                 findings.add(module.failure(item(), runner.get(), 0, 0, name + ": no test result for " + test
@@ -75,8 +97,10 @@ public final class LocalRunnerCheck implements Check {
             int tests = (int) number(attributes, "tests");
             int failed = (int) (number(attributes, "failures") + number(attributes, "errors"));
             double seconds = number(attributes, "time");
-            evidence.add(String.format(Locale.ROOT, "%s: %s ran in %s: %d tests, %d failed, %.1f s", name, simple, test,
-                    tests, failed, seconds));
+            evidence.add(String.format(Locale.ROOT, "%s: %s calls %s (%s:%d) from %d test method%s; ran %d tests,"
+                    + " %d failed, %.1f s (limit %d s)", name, simple + "Test", runs.call(),
+                    testSource.getFileName(), runs.line(), runs.tests(), runs.tests() == 1 ? "" : "s", tests, failed,
+                    seconds, LIMIT.toSeconds()));
             if (tests == 0 || failed > 0) {
                 findings.add(module.failure(item(), report, 0, 0, test + " ran " + tests + " tests, " + failed
                         + " failed: the local runner does not run to completion"));
