@@ -6,6 +6,7 @@ import dev.slk.core.findings.Fingerprints;
 import dev.slk.core.findings.Secrets;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.scan.files.LineIndex;
+import dev.slk.scan.files.ScanText;
 import dev.slk.scan.files.TextDecoder;
 import dev.slk.scan.rules.KeywordAutomaton;
 import dev.slk.scan.rules.KeywordHits;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * Applies the secret rules to the content of one file. One pass of a keyword automaton over the
  * file's bytes finds where every rule's keywords occur; a rule's detector runs only when the file
- * holds one of them, and a file holding none is not even decoded. Most files cost that one pass.
+ * holds one of them, and a file holding none is not even decoded. Most files cost that one pass;
+ * an ASCII file that holds keywords is read where it lies, never copied.
  */
 public final class SecretScanner {
     private static final List<String> MARKER = List.of(Suppressions.MARKER);
@@ -96,7 +98,7 @@ public final class SecretScanner {
         }
         int start = TextDecoder.byteTextStart(content, length);
         if (start < 0) {
-            String text = TextDecoder.decodeText(content, length).text();
+            ScanText text = ScanText.of(TextDecoder.decodeText(content, length).text());
             return new Text(scan(relativePath, text, keywords.find(text)));
         }
         KeywordHits hits = keywords.find(content, start, length);
@@ -104,10 +106,11 @@ public final class SecretScanner {
             return new Text(List.of());
         }
         if (hits.asciiBytes()) {
-            return new Text(scan(relativePath, TextDecoder.ascii(content, start, length), hits));
+            // Read in place: the content is not copied into a string.
+            return new Text(scan(relativePath, ScanText.ofBytes(content, start, length), hits));
         }
         TextDecoder.Decoded decoded = TextDecoder.decodeText(content, length);
-        String text = decoded.text();
+        ScanText text = ScanText.of(decoded.text());
         if (decoded.byteOffset() < 0) {
             hits = keywords.find(text);
         } else if (decoded.byteOffset() != start) {
@@ -122,13 +125,14 @@ public final class SecretScanner {
      * @return the findings, suppressed ones included (marked), in file order
      */
     public List<Finding> scan(String relativePath, String text) {
-        return scan(relativePath, text, keywords.find(text));
+        ScanText scanText = ScanText.of(text);
+        return scan(relativePath, scanText, keywords.find(scanText));
     }
 
     private record Found(SecretRule rule, SecretMatch match) {
     }
 
-    private List<Finding> scan(String relativePath, String text, KeywordHits hits) {
+    private List<Finding> scan(String relativePath, ScanText text, KeywordHits hits) {
         List<Found> found = new ArrayList<>();
         int last = 0;
         for (int r = 0; r < rules.size(); r++) {
@@ -157,7 +161,7 @@ public final class SecretScanner {
         return findings;
     }
 
-    private static Finding finding(SecretRule rule, String path, String text, LineIndex lines, SecretMatch match,
+    private static Finding finding(SecretRule rule, String path, ScanText text, LineIndex lines, SecretMatch match,
             boolean commented) {
         int line = lines.line(match.start());
         int column = lines.column(match.start());

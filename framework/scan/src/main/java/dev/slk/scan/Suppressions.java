@@ -1,5 +1,6 @@
 package dev.slk.scan;
 
+import dev.slk.scan.files.ScanText;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ final class Suppressions {
      * @param ruleId the finding's rule
      * @return the verdict of a comment on that line or the line above
      */
-    static Verdict verdict(String text, int lineStart, String ruleId) {
+    static Verdict verdict(ScanText text, int lineStart, String ruleId) {
         if (text.indexOf(MARKER) < 0) {
             return new None();
         }

@@ -14,16 +14,16 @@ public final class LineIndex {
 
     /** @param text the whole text */
     public LineIndex(String text) {
-        this(text, text.length());
+        this(ScanText.of(text), text.length());
     }
 
-    private LineIndex(String text, int upTo) {
+    private LineIndex(ScanText text, int upTo) {
         length = upTo;
         int[] found = new int[16];
         int count = 1;
         if (text.lastIndexOf('\r', upTo) < 0) {
             // The usual case, \n alone: jump from line break to line break.
-            for (int i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) {
+            for (int i = text.indexOf('\n', 0); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, count * 2);
                 }
@@ -53,7 +53,7 @@ public final class LineIndex {
      * @param upTo the greatest offset that will be asked about, from 0 to the text's length
      * @return an index answering for offsets from 0 to {@code upTo}
      */
-    public static LineIndex upTo(String text, int upTo) {
+    public static LineIndex upTo(ScanText text, int upTo) {
         if (upTo < 0 || upTo > text.length()) {
             throw new IndexOutOfBoundsException("offset " + upTo + " is outside a text of " + text.length() + " characters");
         }

@@ -76,17 +76,6 @@ public final class TextDecoder {
     }
 
     /**
-     * @param bytes content whose bytes from {@code start} to {@code end} are all ASCII
-     * @param start where the text starts
-     * @param end where it ends
-     * @return the text, one character per byte
-     */
-    public static String ascii(byte[] bytes, int start, int end) {
-        // ASCII is the same in UTF-8 and ISO-8859-1; the latter is decoded with a plain copy.
-        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
      * @param bytes content that is not binary (see {@link #isBinary}), in its first
      *     {@code length} bytes
      * @param length the content's length

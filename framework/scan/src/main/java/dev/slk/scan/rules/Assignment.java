@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -51,7 +52,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
      * @param key which keys to read the value of
      * @return the assignments with such keys, in order
      */
-    static List<Assignment> in(String text, Predicate<String> key) {
+    static List<Assignment> in(ScanText text, Predicate<String> key) {
         List<Assignment> found = new ArrayList<>();
         List<Assignment> skipped = new ArrayList<>(1);
         int n = text.length();
@@ -79,7 +80,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
         return found;
     }
 
-    private static int nextOperator(String text, int from) {
+    private static int nextOperator(ScanText text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == ':' || c == '=') {
@@ -93,7 +94,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
      * @return where the operator at {@code i} ends, or -1 when it is no assignment: "::", ":/",
      *     "==", "!=", "<=", ">="
      */
-    private static int operatorEnd(String text, int i) {
+    private static int operatorEnd(ScanText text, int i) {
         char next = i + 1 < text.length() ? text.charAt(i + 1) : '\n';
         if (text.charAt(i) == ':') {
             // "::" is a scope operator, ":/" a URL scheme ("https://...?token=x" is no key "https").
@@ -114,7 +115,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
      *
      * @return the key, or null when there is none
      */
-    private static String keyBefore(String text, int op) {
+    private static String keyBefore(ScanText text, int op) {
         int end = op;
         for (int b = 0; b < MAX_BLANKS && end > 0 && isBlank(text.charAt(end - 1)); b++) {
             end--;
@@ -138,7 +139,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
         return null;
     }
 
-    private static boolean keyStartsAt(String text, int p, int run, char quote) {
+    private static boolean keyStartsAt(ScanText text, int p, int run, char quote) {
         char first = text.charAt(p);
         if (!(first == '_' || first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z')) {
             return false;
@@ -150,7 +151,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
     }
 
     /** Whether nothing glues the key starting at {@code p} to what comes before it. */
-    private static boolean freeBefore(String text, int p) {
+    private static boolean freeBefore(ScanText text, int p) {
         if (p == 0) {
             return true;
         }
@@ -173,7 +174,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
         return c == ' ' || c == '\t';
     }
 
-    private static int skipBlanks(String text, int i) {
+    private static int skipBlanks(ScanText text, int i) {
         for (int b = 0; b < MAX_BLANKS && i < text.length() && isBlank(text.charAt(i)); b++) {
             i++;
         }
@@ -181,7 +182,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
     }
 
     /** Reads a value between quotes on one line; returns where to search on. */
-    private static int quoted(String text, String key, int open, List<Assignment> found) {
+    private static int quoted(ScanText text, String key, int open, List<Assignment> found) {
         char quote = text.charAt(open);
         int limit = Math.min(text.length(), open + 1 + MAX_VALUE);
         int i = open + 1;
@@ -203,7 +204,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
      * right-hand side followed by ';' or '(' is an expression, not a literal. Returns where to
      * search on: after the run, which can hold no other assignment's value.
      */
-    private static int bare(String text, String key, int start, List<Assignment> found) {
+    private static int bare(ScanText text, String key, int start, List<Assignment> found) {
         int limit = Math.min(text.length(), start + MAX_VALUE + 1);
         int i = start;
         while (i < limit && isBare(text.charAt(i)) && !(text.charAt(i) == '&' && startsParameter(text, i + 1))) {
@@ -219,7 +220,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
     }
 
     /** Whether a query parameter "name=" starts at {@code i}, as after '&' in "token=abc&scope=x". */
-    private static boolean startsParameter(String text, int i) {
+    private static boolean startsParameter(ScanText text, int i) {
         int j = i;
         while (j < text.length() && j - i <= MAX_KEY && isWordChar(text.charAt(j))) {
             j++;
@@ -231,7 +232,7 @@ record Assignment(String key, String value, int start, int end, boolean bare) {
         return c < ASCII ? BARE_ASCII[c] : !Character.isWhitespace(c);
     }
 
-    private static boolean endsLine(String text, int i) {
+    private static boolean endsLine(ScanText text, int i) {
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }

@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,7 +20,7 @@ final class AssignmentDetector implements Detector {
     }
 
     @Override
-    public List<SecretMatch> find(String text) {
+    public List<SecretMatch> find(ScanText text) {
         List<SecretMatch> found = new ArrayList<>();
         for (Assignment a : Assignment.in(text, key)) {
             if (!Placeholders.isPlaceholder(a.value()) && value.test(a)) {

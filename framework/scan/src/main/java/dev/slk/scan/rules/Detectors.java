@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,7 @@ final class Detectors {
         List<Detector> copy = List.copyOf(detectors);
         return new Detector() {
             @Override
-            public List<SecretMatch> find(String text) {
+            public List<SecretMatch> find(ScanText text) {
                 List<SecretMatch> all = new ArrayList<>();
                 for (Detector d : copy) {
                     all.addAll(d.find(text));
@@ -27,7 +28,7 @@ final class Detectors {
             }
 
             @Override
-            public List<SecretMatch> find(String text, KeywordHits hits) {
+            public List<SecretMatch> find(ScanText text, KeywordHits hits) {
                 List<SecretMatch> all = new ArrayList<>();
                 for (Detector d : copy) {
                     all.addAll(d.find(text, hits));
@@ -56,12 +57,12 @@ final class Detectors {
         List<String> copy = List.copyOf(literals);
         return new Detector() {
             @Override
-            public List<SecretMatch> find(String text) {
+            public List<SecretMatch> find(ScanText text) {
                 return copy.stream().anyMatch(l -> containsIgnoreCase(text, l)) ? detector.find(text) : List.of();
             }
 
             @Override
-            public List<SecretMatch> find(String text, KeywordHits hits) {
+            public List<SecretMatch> find(ScanText text, KeywordHits hits) {
                 if (!hits.knows(copy)) {
                     return find(text);
                 }
@@ -75,13 +76,13 @@ final class Detectors {
      * @param lower a lower-case ASCII literal
      * @return whether {@code text} contains {@code lower}, ignoring case, without copying the text
      */
-    static boolean containsIgnoreCase(String text, String lower) {
+    static boolean containsIgnoreCase(ScanText text, String lower) {
         char first = lower.charAt(0);
         char upper = Character.toUpperCase(first);
         int last = text.length() - lower.length();
         for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
-            if ((c == first || c == upper) && text.regionMatches(true, i, lower, 0, lower.length())) {
+            if ((c == first || c == upper) && text.regionMatchesIgnoreCase(i, lower)) {
                 return true;
             }
         }
@@ -101,12 +102,12 @@ final class Detectors {
         LazyKeywordSearch own = new LazyKeywordSearch(copy.stream().flatMap(r -> r.keywords().stream()).toList());
         return new Detector() {
             @Override
-            public List<SecretMatch> find(String text) {
+            public List<SecretMatch> find(ScanText text) {
                 return find(text, own.find(text));
             }
 
             @Override
-            public List<SecretMatch> find(String text, KeywordHits hits) {
+            public List<SecretMatch> find(ScanText text, KeywordHits hits) {
                 List<SecretMatch> found = detector.find(text, hits);
                 if (found.isEmpty()) {
                     return found;
@@ -154,18 +155,18 @@ final class Detectors {
         LazyKeywordSearch own = new LazyKeywordSearch(copy);
         return new Detector() {
             @Override
-            public List<SecretMatch> find(String text) {
+            public List<SecretMatch> find(ScanText text) {
                 return find(text, own.find(text));
             }
 
             @Override
-            public List<SecretMatch> find(String text, KeywordHits hits) {
+            public List<SecretMatch> find(ScanText text, KeywordHits hits) {
                 int[] starts = own.in(hits, text).starts(copy);
                 List<SecretMatch> found = new ArrayList<>();
                 int[] ranges = assignmentLines(text, starts);
                 for (int r = 0; r < ranges.length; r += 2) {
                     int start = ranges[r];
-                    for (SecretMatch m : detector.find(text.substring(start, ranges[r + 1]))) {
+                    for (SecretMatch m : detector.find(text.subSequence(start, ranges[r + 1]))) {
                         found.add(new SecretMatch(m.start() + start, m.end() + start, m.secret()));
                     }
                 }
@@ -180,7 +181,7 @@ final class Detectors {
      * @return start and end offsets of the merged runs of lines that hold those keywords with an
      *     operator after the first, and of windows around them on long lines, in order
      */
-    private static int[] assignmentLines(String text, int[] starts) {
+    private static int[] assignmentLines(ScanText text, int[] starts) {
         int[] ranges = new int[Math.min(2 * starts.length, 64)];
         int n = 0;
         int lineStart = 0;

@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,7 +20,7 @@ final class GcpServiceAccount implements Detector {
     private final Detector pem = new PemDetector();
 
     @Override
-    public List<SecretMatch> find(String text) {
+    public List<SecretMatch> find(ScanText text) {
         if (!text.contains("\"client_email\"")) {
             return List.of();
         }
@@ -27,7 +28,7 @@ final class GcpServiceAccount implements Detector {
         Matcher m = PRIVATE_KEY_FIELD.matcher(text);
         while (m.find()) {
             int offset = m.start(1);
-            for (SecretMatch body : pem.find(m.group(1))) {
+            for (SecretMatch body : pem.find(text.subSequence(offset, m.end(1)))) {
                 found.add(new SecretMatch(offset + body.start(), offset + body.end(), body.secret()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -60,12 +61,12 @@ final class HttpHeaders implements Detector {
     }
 
     @Override
-    public List<SecretMatch> find(String text) {
+    public List<SecretMatch> find(ScanText text) {
         return find(text, own.find(text));
     }
 
     @Override
-    public List<SecretMatch> find(String text, KeywordHits hits) {
+    public List<SecretMatch> find(ScanText text, KeywordHits hits) {
         List<SecretMatch> found = new ArrayList<>();
         for (Field f : fields(text, own.in(hits, text).starts(KEYWORDS), HttpHeaders::carriesCredential)) {
             SecretMatch m = credential(text, f.valueStart(), f.valueEnd());
@@ -86,12 +87,12 @@ final class HttpHeaders implements Detector {
         LazyKeywordSearch search = new LazyKeywordSearch(names);
         return new Detector() {
             @Override
-            public List<SecretMatch> find(String text) {
+            public List<SecretMatch> find(ScanText text) {
                 return find(text, search.find(text));
             }
 
             @Override
-            public List<SecretMatch> find(String text, KeywordHits hits) {
+            public List<SecretMatch> find(ScanText text, KeywordHits hits) {
                 List<SecretMatch> found = new ArrayList<>();
                 for (Field f : fields(text, search.in(hits, text).starts(names),
                         n -> names.contains(n.toLowerCase(Locale.ROOT)))) {
@@ -134,7 +135,7 @@ final class HttpHeaders implements Detector {
      * @param name which header names to take
      * @return the header fields whose name holds a keyword at one of {@code starts}, in order
      */
-    static List<Field> fields(String text, int[] starts, Predicate<String> name) {
+    static List<Field> fields(ScanText text, int[] starts, Predicate<String> name) {
         List<Field> found = new ArrayList<>();
         int n = text.length();
         int done = -1;
@@ -170,7 +171,7 @@ final class HttpHeaders implements Detector {
     }
 
     /** @return where the value after the name {@code [s, e)} starts, past separator and quote, or -1 when none follows */
-    private static int valueStart(String text, int s, int e) {
+    private static int valueStart(ScanText text, int s, int e) {
         int n = text.length();
         int i = e;
         boolean quotedName = i < n && isQuote(text.charAt(i)) && s > 0 && text.charAt(s - 1) == text.charAt(i);
@@ -210,7 +211,7 @@ final class HttpHeaders implements Detector {
      *
      * @return the credential (for Basic: the base64 text), or null when the value holds none
      */
-    static SecretMatch credential(String text, int valueStart, int valueEnd) {
+    static SecretMatch credential(ScanText text, int valueStart, int valueEnd) {
         int p = skipBlanks(text, valueStart, valueEnd);
         int wordEnd = credentialEnd(text, p, valueEnd);
         String scheme = null;
@@ -224,7 +225,7 @@ final class HttpHeaders implements Detector {
         if (scheme != null && SIGNATURE_SCHEMES.contains(scheme)) {
             return null;
         }
-        if (text.regionMatches(true, credStart, "token=", 0, "token=".length())) {
+        if (text.regionMatchesIgnoreCase(credStart, "token=")) {
             credStart += "token=".length(); // PagerDuty: "Token token=..."
         }
         if (credEnd <= credStart || !terminates(text, credEnd, valueEnd)) {
@@ -287,7 +288,7 @@ final class HttpHeaders implements Detector {
                 && "$%{".indexOf(password.charAt(0)) < 0;
     }
 
-    private static boolean isScheme(String text, int start, int end) {
+    private static boolean isScheme(ScanText text, int start, int end) {
         char first = text.charAt(start);
         if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z') || end - start > 32) {
             return false;
@@ -302,7 +303,7 @@ final class HttpHeaders implements Detector {
     }
 
     /** @return the end of the run of token68 characters (RFC 7235) starting at {@code i} */
-    private static int credentialEnd(String text, int i, int limit) {
+    private static int credentialEnd(ScanText text, int i, int limit) {
         while (i < limit && isCredentialChar(text.charAt(i))) {
             i++;
         }
@@ -310,7 +311,7 @@ final class HttpHeaders implements Detector {
     }
 
     /** Whether a credential ending at {@code i} ends there, rather than running into an expression ("abc${X}", "abc" + x). */
-    private static boolean terminates(String text, int i, int valueEnd) {
+    private static boolean terminates(ScanText text, int i, int valueEnd) {
         if (i >= valueEnd) {
             return true;
         }
@@ -335,7 +336,7 @@ final class HttpHeaders implements Detector {
         return c == ' ' || c == '\t';
     }
 
-    private static int skipBlanks(String text, int i, int limit) {
+    private static int skipBlanks(ScanText text, int i, int limit) {
         for (int b = 0; b < MAX_BLANKS && i < limit && isBlank(text.charAt(i)); b++) {
             i++;
         }

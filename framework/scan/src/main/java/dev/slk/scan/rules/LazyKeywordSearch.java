@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ final class LazyKeywordSearch {
     }
 
     /** @return the hits in {@code text} of the keywords */
-    KeywordHits find(String text) {
+    KeywordHits find(ScanText text) {
         KeywordAutomaton a = automaton;
         if (a == null) {
             a = KeywordAutomaton.of(keywords); // immutable: building it twice in a race is harmless
@@ -32,7 +33,7 @@ final class LazyKeywordSearch {
      * @param text the text
      * @return {@code hits} when they cover the keywords, else the keywords' own hits in the text
      */
-    KeywordHits in(KeywordHits hits, String text) {
+    KeywordHits in(KeywordHits hits, ScanText text) {
         KeywordAutomaton searched = hits.automaton();
         if (searched == knowing) {
             return hits;

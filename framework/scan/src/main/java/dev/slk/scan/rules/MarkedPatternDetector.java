@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -36,16 +37,16 @@ final class MarkedPatternDetector implements Detector {
     }
 
     @Override
-    public List<SecretMatch> find(String text) {
+    public List<SecretMatch> find(ScanText text) {
         return at(text, own.find(text).starts(List.of(marker)));
     }
 
     @Override
-    public List<SecretMatch> find(String text, KeywordHits hits) {
+    public List<SecretMatch> find(ScanText text, KeywordHits hits) {
         return at(text, own.in(hits, text).starts(List.of(marker)));
     }
 
-    private List<SecretMatch> at(String text, int[] places) {
+    private List<SecretMatch> at(ScanText text, int[] places) {
         List<SecretMatch> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         m.useTransparentBounds(true).useAnchoringBounds(false);

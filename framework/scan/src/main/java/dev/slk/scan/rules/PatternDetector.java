@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -61,19 +62,19 @@ final class PatternDetector implements Detector {
     }
 
     @Override
-    public List<SecretMatch> find(String text) {
+    public List<SecretMatch> find(ScanText text) {
         return anchors.isEmpty() ? everywhere(text) : at(text, ownAnchors.find(text).starts(anchors));
     }
 
     @Override
-    public List<SecretMatch> find(String text, KeywordHits hits) {
+    public List<SecretMatch> find(ScanText text, KeywordHits hits) {
         if (anchors.isEmpty()) {
             return everywhere(text);
         }
         return at(text, ownAnchors.in(hits, text).starts(anchors));
     }
 
-    private List<SecretMatch> everywhere(String text) {
+    private List<SecretMatch> everywhere(ScanText text) {
         List<SecretMatch> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
@@ -83,7 +84,7 @@ final class PatternDetector implements Detector {
     }
 
     /** Tries the expression where the anchors are; {@code places} ascending, found in any case. */
-    private List<SecretMatch> at(String text, int[] places) {
+    private List<SecretMatch> at(ScanText text, int[] places) {
         List<SecretMatch> found = new ArrayList<>();
         if (places.length == 0) {
             return found;
@@ -106,7 +107,7 @@ final class PatternDetector implements Detector {
         return found;
     }
 
-    private boolean anchorAt(String text, int at) {
+    private boolean anchorAt(ScanText text, int at) {
         for (String anchor : anchors) {
             if (text.startsWith(anchor, at)) {
                 return true;

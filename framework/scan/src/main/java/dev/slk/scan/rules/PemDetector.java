@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class PemDetector implements Detector {
             "-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
 
     @Override
-    public List<SecretMatch> find(String text) {
+    public List<SecretMatch> find(ScanText text) {
         List<SecretMatch> found = new ArrayList<>();
         Matcher m = BEGIN.matcher(text);
         // The END line is found with indexOf rather than a lazy regex, and remembered per label:
@@ -66,7 +67,7 @@ final class PemDetector implements Detector {
     }
 
     /** Skips whitespace and escaped newlines ("\n" written as two characters) forwards. */
-    private static int skipBlank(String text, int i, int limit) {
+    private static int skipBlank(ScanText text, int i, int limit) {
         while (i < limit) {
             if (Character.isWhitespace(text.charAt(i))) {
                 i++;
@@ -80,7 +81,7 @@ final class PemDetector implements Detector {
     }
 
     /** Trims whitespace and escaped newlines backwards from {@code end}, not past {@code start}. */
-    private static int trimBlank(String text, int start, int end) {
+    private static int trimBlank(ScanText text, int start, int end) {
         while (end > start) {
             if (Character.isWhitespace(text.charAt(end - 1))) {
                 end--;

@@ -1,5 +1,6 @@
 package dev.slk.scan.rules;
 
+import dev.slk.scan.files.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class UrlCredentials implements Detector {
     private static final Pattern REFERENCE = Pattern.compile("^\\$|^%[sd]$|^%\\w{1,100}%$|\\{[^}]{0,100}\\}");
 
     @Override
-    public List<SecretMatch> find(String text) {
+    public List<SecretMatch> find(ScanText text) {
         List<Integer> places = new ArrayList<>();
         for (int at = text.indexOf(SCHEME_END); at >= 0; at = text.indexOf(SCHEME_END, at + 1)) {
             places.add(at);
@@ -40,11 +41,11 @@ final class UrlCredentials implements Detector {
 
     /** Takes the places of "://" from the scan's keyword hits when it searched for it. */
     @Override
-    public List<SecretMatch> find(String text, KeywordHits hits) {
+    public List<SecretMatch> find(ScanText text, KeywordHits hits) {
         return hits.knows(SCHEME_END_KEYWORD) ? at(text, hits.starts(SCHEME_END_KEYWORD)) : find(text);
     }
 
-    private static List<SecretMatch> at(String text, int[] schemeEnds) {
+    private static List<SecretMatch> at(ScanText text, int[] schemeEnds) {
         List<SecretMatch> found = new ArrayList<>();
         Matcher m = USER_PASSWORD.matcher(text);
         for (int at : schemeEnds) {
@@ -67,7 +68,7 @@ final class UrlCredentials implements Detector {
      * what {@link #USER_PASSWORD} needs, checked without the regex, which most URLs
      * ("https://host/path") fail at their first '/'.
      */
-    private static boolean userInfoFollows(String text, int from) {
+    private static boolean userInfoFollows(ScanText text, int from) {
         boolean colon = false;
         int limit = Math.min(text.length(), from + MAX_USER + 1 + MAX_PASSWORD + 1);
         for (int i = from; i < limit; i++) {
@@ -86,7 +87,7 @@ final class UrlCredentials implements Detector {
     }
 
     /** Whether a scheme, letter first, ends at {@code at}: "postgres", "mongodb+srv", "git+ssh". */
-    private static boolean afterScheme(String text, int at) {
+    private static boolean afterScheme(ScanText text, int at) {
         int start = at;
         while (start > 0 && at - start < MAX_SCHEME && isSchemeChar(text.charAt(start - 1))) {
             start--;

@@ -71,7 +71,7 @@ class LineIndexTest {
         String text = "a\r\nbb\rccc\nd\n\neee";
         LineIndex full = new LineIndex(text);
         for (int upTo = 0; upTo <= text.length(); upTo++) {
-            LineIndex start = LineIndex.upTo(text, upTo);
+            LineIndex start = LineIndex.upTo(ScanText.of(text), upTo);
             for (int offset = 0; offset <= upTo; offset++) {
                 assertAt(start, offset, full.line(offset), full.column(offset));
             }
@@ -79,8 +79,8 @@ class LineIndexTest {
             assertThrows(IndexOutOfBoundsException.class, () -> start.line(beyond));
         }
         String unix = "one\ntwo\nthree\n";
-        assertAt(LineIndex.upTo(unix, 9), 9, 3, 2);
-        assertThrows(IndexOutOfBoundsException.class, () -> LineIndex.upTo(unix, unix.length() + 1));
+        assertAt(LineIndex.upTo(ScanText.of(unix), 9), 9, 3, 2);
+        assertThrows(IndexOutOfBoundsException.class, () -> LineIndex.upTo(ScanText.of(unix), unix.length() + 1));
     }
 
     @Test

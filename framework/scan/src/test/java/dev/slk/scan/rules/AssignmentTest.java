@@ -2,6 +2,7 @@ package dev.slk.scan.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.slk.scan.files.ScanText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AssignmentTest {
 
     private static List<Assignment> all(String text) {
-        return Assignment.in(text, k -> true);
+        return Assignment.in(ScanText.of(text), k -> true);
     }
 
     @ParameterizedTest
@@ -61,7 +62,7 @@ class AssignmentTest {
 
     @Test
     void skipsKeysTheRuleDoesNotWant() {
-        assertEquals(List.of("v2"), Assignment.in("a: v1\nb: v2\n", k -> k.equals("b")).stream()
+        assertEquals(List.of("v2"), Assignment.in(ScanText.of("a: v1\nb: v2\n"), k -> k.equals("b")).stream()
                 .map(Assignment::value).toList());
     }
 }
