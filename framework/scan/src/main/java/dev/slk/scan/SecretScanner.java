@@ -58,8 +58,9 @@ public final class SecretScanner {
      *     that the ledger and the scan agree on what a secret is
      */
     public static dev.slk.core.waivers.SecretCheck secretCheck() {
-        SecretScanner scanner = new SecretScanner(dev.slk.scan.rules.SecretRules.catalogue());
-        return scanner::scan;
+        // The scan's own scanner, built at the first check: without a ledger there is none, and a
+        // scan that reads the ledger before it starts does not build the catalogue twice.
+        return (file, text) -> SecurityScan.Catalogue.SCANNER.scan(file, text);
     }
 
     /** @param rules the catalogue to apply */
