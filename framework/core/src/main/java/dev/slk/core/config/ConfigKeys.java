@@ -40,7 +40,10 @@ public final class ConfigKeys {
     public static final String SQS_QUEUE_ENABLED = SQS_QUEUE + "/enabled";
     public static final String SQS_QUEUE_NAME = SQS_QUEUE + "/queueName";
     public static final String SQS_VISIBILITY_TIMEOUT = SQS_QUEUE + "/visibilityTimeout";
+    public static final String SQS_MESSAGE_RETENTION = SQS_QUEUE + "/messageRetentionPeriod";
+    public static final String DEAD_LETTER_QUEUE_ENABLED = SQS_QUEUE + "/deadLetterQueue/enabled";
     public static final String DEAD_LETTER_QUEUE_NAME = SQS_QUEUE + "/deadLetterQueue/queueName";
+    public static final String DEAD_LETTER_MAX_RECEIVE_COUNT = SQS_QUEUE + "/deadLetterQueue/maxReceiveCount";
 
     public static final String CLOUDTRAIL_ENABLED = "/cloudTrailEventDataStore/enabled";
 

@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * The module layers of validation: every integration key must name a registered module, and
  * each enabled module's block is checked against the module's schema, the framework's rules for
- * schedules and Lambda limits, and the module's own {@code validateConfig}.
+ * schedules and Lambda limits, and the module's own {@code validateConfig}; the OCSF classes its
+ * mappings produce must have a custom source ({@link EventRouting}).
  */
 final class ModuleRules {
     /** Module schemas mark EventBridge schedule expressions with this format. */
@@ -35,10 +36,12 @@ final class ModuleRules {
 
     private final ModuleRegistry registry;
     private final RuleContext ctx;
+    private final EventRouting routing;
 
     ModuleRules(ModuleRegistry registry, RuleContext ctx) {
         this.registry = registry;
         this.ctx = ctx;
+        this.routing = new EventRouting(ctx);
     }
 
     /** @return the ids of the modules whose config was validated */
@@ -54,9 +57,11 @@ final class ModuleRules {
             Optional<RegisteredModule> module = registry.find(id);
             if (module.isEmpty()) {
                 unknown(id, pointer, enabled);
-            } else if (enabled && entry.getValue().isObject()
-                    && checkModule(module.get(), pointer, (ObjectNode) entry.getValue())) {
-                checked.add(id);
+            } else if (enabled && entry.getValue().isObject()) {
+                if (checkModule(module.get(), pointer, (ObjectNode) entry.getValue())) {
+                    checked.add(id);
+                }
+                routing.check(module.get(), pointer);
             }
         }
         return checked;
@@ -120,12 +125,7 @@ final class ModuleRules {
         try {
             result = registered.module().validateConfig(config.deepCopy());
         } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
-            ctx.error("module.hook-failed", configPointer, "module " + registered.describe()
-                    + " failed in validateConfig: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "report this to the module's authors");
+            hookFailed(ctx, registered, configPointer, "validateConfig", e);
             return true;
         }
         if (result != null) {
@@ -137,6 +137,19 @@ final class ModuleRules {
             }
         }
         return true;
+    }
+
+    /**
+     * A module hook that throws is the module's fault, reported as an error; only the JVM's own
+     * failures (out of memory) end the command.
+     */
+    static void hookFailed(RuleContext ctx, RegisteredModule registered, String pointer, String hook, Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+        ctx.error("module.hook-failed", pointer, "module " + registered.describe() + " failed in " + hook + ": "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                "report this to the module's authors");
     }
 
     private void schemaError(RegisteredModule registered, String configPointer, String problem) {
@@ -164,12 +177,7 @@ final class ModuleRules {
         try {
             url = registered.module().configSchema();
         } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
-            ctx.error("module.hook-failed", configPointer, "module " + registered.describe()
-                    + " failed in configSchema: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "report this to the module's authors");
+            hookFailed(ctx, registered, configPointer, "configSchema", e);
             return new ModuleSchema.Unusable();
         }
         if (url == null || url.isEmpty()) {

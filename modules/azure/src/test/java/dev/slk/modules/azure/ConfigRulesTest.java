@@ -26,7 +26,9 @@ class ConfigRulesTest {
     void anEmptyBlockIsValidWithItsDefaults() {
         ValidationReport report = validate("{}");
         assertTrue(report.valid(), errors(report).toString());
-        assertEquals(List.of(), report.warnings().stream().map(Finding::message).toList());
+        // The bundled example's source lacks classes the module produces: CustomSourceRoutingTest's warning.
+        assertEquals(List.of(), report.warnings().stream().filter(f -> !f.ruleId().equals("integration.unrouted-class"))
+                .map(Finding::message).toList());
     }
 
     @Test
