@@ -5,6 +5,7 @@ package dev.slk.modules.azure.lambda;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -61,18 +62,19 @@ public final class DynamoCheckpointStore implements CheckpointStore {
             return Optional.empty();
         }
         return Optional.of(new Checkpoint(partitionId, Long.parseLong(item.get(SEQUENCE).n()),
-                item.getOrDefault(OFFSET, AttributeValue.fromS("")).s(),
+                Optional.ofNullable(item.get(OFFSET)).map(AttributeValue::s),
                 Instant.parse(item.getOrDefault(ENQUEUED, AttributeValue.fromS(Instant.EPOCH.toString())).s())));
     }
 
     @Override
     public boolean advance(Checkpoint checkpoint) {
-        Map<String, AttributeValue> item = Map.of(
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 KEY, AttributeValue.fromS(id(checkpoint.partitionId())),
                 SEQUENCE, AttributeValue.fromN(Long.toString(checkpoint.sequenceNumber())),
-                OFFSET, AttributeValue.fromS(checkpoint.offset()),
                 ENQUEUED, AttributeValue.fromS(checkpoint.enqueuedTime().toString()),
-                UPDATED, AttributeValue.fromS(clock.instant().toString()));
+                UPDATED, AttributeValue.fromS(clock.instant().toString())));
+        // No offset is stored as no attribute: reading resumes by sequence number.
+        checkpoint.offset().ifPresent(offset -> item.put(OFFSET, AttributeValue.fromS(offset)));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#seq) OR #seq < :seq")

@@ -9,6 +9,7 @@ import dev.slk.lambda.kit.EventQueueSender;
 import dev.slk.lambda.kit.SendResult;
 import dev.slk.lambda.kit.TimeBudget;
 import dev.slk.lambda.kit.Undelivered;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *       checkpoint then moves (forward only) to the last event before the first one whose records
  *       were not all accepted. A failed send or checkpoint write ends that partition's run; what
  *       follows the checkpoint is read again next time.</li>
+ *   <li>A read that brings nothing ends the partition's run, as drained, unless the partition's
+ *       properties (read at the start of the run) show events after the read's position: then the
+ *       connection or the receive link failed without the client saying so, and a second such read
+ *       fails the partition's run.</li>
  *   <li>The run stops reading when the events, bytes or reading time of the invocation are used
  *       up, and fails (after serving every partition it can) when any partition failed, so that
  *       Lambda's retries, the dead-letter queue and the alarms see it.</li>
@@ -140,8 +145,9 @@ public final class EventHubPoller {
             return false;
         }
         if (events.isEmpty()) {
-            return false;
+            return partition.nothingReceived(limits.receiveWait());
         }
+        partition.emptyReads = 0;
         partition.read += events.size();
         run.eventsRead += events.size();
         events.forEach(e -> run.bytesRead += e.body().length);
@@ -283,10 +289,63 @@ public final class EventHubPoller {
         private long highestSeen = -1;
         private int read;
         private int delivered;
+        private int emptyReads;
         private String failure;
 
         private Partition(String id) {
             this.id = id;
+        }
+
+        /**
+         * The Event Hubs client returns nothing after its wait when the connection is down and
+         * cannot be opened again, or when a link keeps failing with a retriable error: only the
+         * partition's end tells that apart from a drained partition. The first empty read is given
+         * another turn, in the next round, because the wait also covers setting up the link.
+         *
+         * @return whether the partition may be read again in this run
+         */
+        private boolean nothingReceived(Duration wait) {
+            if (!holdsEventsAfterPosition()) {
+                return false;
+            }
+            if (++emptyReads < 2) {
+                LOG.warn("partition {}: no event arrived within {} although it holds events after {} (last "
+                        + "enqueued sequence number {}); it is read again", id, seconds(wait), from(),
+                        end.lastSequenceNumber());
+                return true;
+            }
+            fail("no event arrived within " + seconds(wait) + " in " + emptyReads + " reads, although the "
+                    + "partition holds events after " + from() + " (last enqueued sequence number "
+                    + end.lastSequenceNumber() + "): the connection to Event Hubs or the partition's receive link "
+                    + "failed; the Event Hubs client's warnings before this line name the error");
+            return false;
+        }
+
+        private boolean holdsEventsAfterPosition() {
+            if (end == null || end.empty()) {
+                return false;
+            }
+            if (position instanceof StartPosition.After after) {
+                return end.lastSequenceNumber() > after.sequenceNumber();
+            }
+            if (position instanceof StartPosition.EnqueuedAfter enqueued) {
+                return end.lastEnqueuedTime().isAfter(enqueued.time());
+            }
+            return position instanceof StartPosition.Earliest;
+        }
+
+        private String from() {
+            if (position instanceof StartPosition.After after) {
+                return "its checkpoint at sequence number " + after.sequenceNumber();
+            }
+            if (position instanceof StartPosition.EnqueuedAfter enqueued) {
+                return "the start position " + enqueued.time();
+            }
+            return "the start of the partition (no checkpoint yet)";
+        }
+
+        private static String seconds(Duration wait) {
+            return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
         }
 
         private void fail(String reason) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The partitions of an Event Hub, read with the Event Hubs client over AMQP 1.0. */
 public final class EventHubsPartitionReader implements PartitionReader {
@@ -31,9 +32,15 @@ public final class EventHubsPartitionReader implements PartitionReader {
      * @return a reader; it connects on first use
      */
     public static EventHubsPartitionReader open(AzureCredentials credentials, String consumerGroup) {
+        return open(credentials, consumerGroup, new AmqpRetryOptions().setMaxRetries(2)
+                .setTryTimeout(Duration.ofSeconds(20)));
+    }
+
+    /** As {@link #open(AzureCredentials, String)}, with the client's retries (tests make them short). */
+    static EventHubsPartitionReader open(AzureCredentials credentials, String consumerGroup, AmqpRetryOptions retry) {
         EventHubClientBuilder builder = new EventHubClientBuilder()
                 .consumerGroup(consumerGroup)
-                .retryOptions(new AmqpRetryOptions().setMaxRetries(2).setTryTimeout(Duration.ofSeconds(20)));
+                .retryOptions(retry);
         if (credentials.auth() instanceof AzureCredentials.SharedAccess shared) {
             if (shared.hasEntityPath()) {
                 builder.connectionString(shared.connectionString());
@@ -60,7 +67,7 @@ public final class EventHubsPartitionReader implements PartitionReader {
         PartitionProperties properties = client.getPartitionProperties(partitionId);
         Instant time = properties.getLastEnqueuedTime() == null ? Instant.EPOCH : properties.getLastEnqueuedTime();
         return new PartitionEnd(properties.isEmpty(), properties.getLastEnqueuedSequenceNumber(),
-                String.valueOf(properties.getLastEnqueuedOffset()), time);
+                Optional.ofNullable(properties.getLastEnqueuedOffset()), time);
     }
 
     @Override
@@ -70,7 +77,7 @@ public final class EventHubsPartitionReader implements PartitionReader {
             for (PartitionEvent event : client.receiveFromPartition(partitionId, maxEvents, position(from), maxWait)) {
                 EventData data = event.getData();
                 events.add(new ReceivedEvent(partitionId, data.getSequenceNumber(),
-                        String.valueOf(data.getOffsetString()), data.getEnqueuedTime(), data.getBody()));
+                        Optional.ofNullable(data.getOffsetString()), data.getEnqueuedTime(), data.getBody()));
             }
         } catch (RuntimeException e) {
             throw new ReceiveFailedException(partitionId, e);
@@ -80,17 +87,29 @@ public final class EventHubsPartitionReader implements PartitionReader {
 
     /**
      * The client reports a link the service closed as "The receiver client is terminated"; the
-     * service's own error (its condition and description) is further down the causes.
+     * service's own error (its condition and description) is further down the causes, and so is
+     * the client's own error (an event it cannot decode, for one).
      */
     private static String serviceError(Throwable failure) {
+        Throwable root = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AmqpException amqp) {
                 return amqp.getErrorCondition() == null ? amqp.getMessage()
                         : amqp.getErrorCondition().getErrorCondition() + ": " + amqp.getMessage();
             }
+            root = cause;
         }
-        return failure.getMessage();
+        if (root != failure) {
+            return root.getClass().getSimpleName() + ": " + root.getMessage() + "; the client reports: "
+                    + failure.getMessage();
+        }
+        String message = String.valueOf(failure.getMessage());
+        return message.contains(UPSTREAM_COMPLETION) ? "the connection or the receive link closed while reading, "
+                + "without an error from the service; the client reports: " + message : message;
     }
+
+    /** How the client reports a receive link that ended with no error, as when its connection dropped. */
+    private static final String UPSTREAM_COMPLETION = "(Reason: upstream-completion)";
 
     /** A receive call failed; the message carries the service's error when there is one. */
     static final class ReceiveFailedException extends RuntimeException {

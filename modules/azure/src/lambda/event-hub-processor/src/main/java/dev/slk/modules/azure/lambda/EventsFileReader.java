@@ -57,7 +57,7 @@ final class EventsFileReader implements PartitionReader {
     @Override
     public PartitionEnd end(String partitionId) {
         if (events.isEmpty()) {
-            return new PartitionEnd(true, -1, "", Instant.EPOCH);
+            return new PartitionEnd(true, -1, java.util.Optional.empty(), Instant.EPOCH);
         }
         ReceivedEvent last = events.get(events.size() - 1);
         return new PartitionEnd(false, last.sequenceNumber(), last.offset(), last.enqueuedTime());

@@ -5,6 +5,7 @@ package dev.slk.modules.azure.lambda;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The poller's view of an Event Hub: its partitions, their ends, and their events from a position.
@@ -45,9 +46,21 @@ public interface PartitionReader extends AutoCloseable {
      *
      * @param empty whether it holds no event at all
      * @param lastSequenceNumber the last enqueued event's sequence number (-1 when empty)
-     * @param lastOffset that event's offset
+     * @param lastOffset that event's offset; empty when the service reports none
      * @param lastEnqueuedTime when it was enqueued
      */
-    record PartitionEnd(boolean empty, long lastSequenceNumber, String lastOffset, java.time.Instant lastEnqueuedTime) {
+    record PartitionEnd(boolean empty, long lastSequenceNumber, Optional<String> lastOffset,
+            java.time.Instant lastEnqueuedTime) {
+        /** Checks the values; a blank offset is none. */
+        public PartitionEnd {
+            lastOffset = lastOffset.filter(o -> !o.isBlank());
+            java.util.Objects.requireNonNull(lastEnqueuedTime, "lastEnqueuedTime");
+        }
+
+        /** The end of a partition whose last event has an offset. */
+        public PartitionEnd(boolean empty, long lastSequenceNumber, String lastOffset,
+                java.time.Instant lastEnqueuedTime) {
+            this(empty, lastSequenceNumber, Optional.of(lastOffset), lastEnqueuedTime);
+        }
     }
 }

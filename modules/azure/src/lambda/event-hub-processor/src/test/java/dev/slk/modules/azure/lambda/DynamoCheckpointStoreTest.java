@@ -47,9 +47,20 @@ class DynamoCheckpointStoreTest {
         assertFalse(store.advance(new Checkpoint("1", 99, "b", T)), "a smaller sequence number does not move it");
         assertFalse(store.advance(new Checkpoint("1", 100, "c", T)), "the same does not either");
         assertEquals(100, store.read("1").orElseThrow().sequenceNumber());
-        assertEquals("a", store.read("1").orElseThrow().offset());
+        assertEquals(Optional.of("a"), store.read("1").orElseThrow().offset());
         assertTrue(store.advance(new Checkpoint("1", 101, "d", T)));
         assertEquals(101, store.read("1").orElseThrow().sequenceNumber());
+    }
+
+    @Test
+    void aCheckpointWithoutAnOffsetIsStoredWithoutTheAttributeAndReadBackWithoutOne() {
+        assertTrue(store.advance(new Checkpoint("2", 50, "6400", T)));
+        assertTrue(store.advance(new Checkpoint("2", 51, Optional.empty(), T)));
+
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Map.of("id",
+                AttributeValue.fromS("contoso.servicebus.windows.net/defender/slk/2")))).item();
+        assertFalse(item.containsKey("offset"), "no offset attribute, not the text null nor the older offset: " + item);
+        assertEquals(Optional.of(new Checkpoint("2", 51, Optional.empty(), T)), store.read("2"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.apache.qpid.proton.amqp.messaging.AmqpValue;
 import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
 import org.apache.qpid.proton.message.Message;
 import org.apache.qpid.protonj2.test.driver.ProtonTestServer;
+import org.apache.qpid.protonj2.test.driver.actions.TransferInjectAction;
 import org.apache.qpid.protonj2.test.driver.codec.transport.Attach;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
@@ -113,14 +114,28 @@ final class EventHubPeer implements AutoCloseable {
         for (Event event : events) {
             // Event Hubs sends an event only against credit, which the client gives one at a time.
             server.expectFlow().onChannel(channel).withHandle(0);
-            server.remoteTransfer().withHandle(0).withDeliveryId(nextDelivery(channel)).withSettled(true)
-                    .withMessageFormat(0).withMessageAnnotations()
+            TransferInjectAction transfer = server.remoteTransfer().withHandle(0)
+                    .withDeliveryId(nextDelivery(channel)).withSettled(true).withMessageFormat(0)
+                    .withMessageAnnotations()
                     .withAnnotation("x-opt-sequence-number", event.sequenceNumber())
-                    .withAnnotation("x-opt-offset", event.offset())
                     .withAnnotation("x-opt-enqueued-time", Date.from(event.enqueuedTime()))
                     .withAnnotation("x-opt-partition-key", "key-" + event.sequenceNumber())
-                    .also().withBody().withData(event.body()).also().onChannel(channel).queue();
+                    .also().withBody().withData(event.body()).also();
+            if (event.offset() != null) {
+                transfer.withMessageAnnotations().withAnnotation("x-opt-offset", event.offset());
+            }
+            transfer.onChannel(channel).queue();
         }
+    }
+
+    /**
+     * The client's end of a receive link: it detaches the link when its read is over. Before that
+     * it may give credit for one more event: it does when its wait ran out, it may when it got
+     * what it asked for (a race in the client), it does not when the read failed.
+     */
+    void expectReceiveLinkDetached(int channel) {
+        server.expectFlow().onChannel(channel).withHandle(0).optional();
+        server.expectDetach().onChannel(channel).withHandle(0);
     }
 
     /**
@@ -148,7 +163,7 @@ final class EventHubPeer implements AutoCloseable {
         server.expectDetach().onChannel(channel).withHandle(0).optional();
     }
 
-    /** An event as Event Hubs delivers it. */
+    /** An event as Event Hubs delivers it; a null offset sends no {@code x-opt-offset}. */
     record Event(long sequenceNumber, String offset, Instant enqueuedTime, byte[] body) {
     }
 

@@ -5,6 +5,7 @@ package dev.slk.modules.azure.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.slk.lambda.kit.EventQueueSender;
 import dev.slk.lambda.kit.TimeBudget;
 import dev.slk.lambda.testing.LocalSqs;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -38,9 +42,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class EventHubsPartitionReaderTest {
     private static final String PARTITION_0 = EventHubPeer.HUB + "/ConsumerGroups/$Default/Partitions/0";
+    private static final String PARTITION_1 = EventHubPeer.HUB + "/ConsumerGroups/$Default/Partitions/1";
     private static final Instant LAST_ENQUEUED = Instant.parse("2026-03-01T10:00:00Z");
 
+    /** Reads of 100 events: one event is fewer than asked, so each partition is read once. */
+    private static final PollLimits LIMITS = new PollLimits(1000, Long.MAX_VALUE, 100, Duration.ofSeconds(1),
+            new StartPosition.Earliest());
+
     private EventHubPeer peer;
+    private final SqsClient sqs = LocalSqs.client();
+    private final String queue = LocalSqs.queue(sqs, "amqp-" + System.nanoTime());
+    private final EventQueueSender sender = EventQueueSender.builder(sqs, queue)
+            .envelope(EventEnvelope.module("azure")).build();
+    private final DynamoDbClient dynamo = LocalMoto.dynamo();
+    private final String table = LocalMoto.table(dynamo, "amqp-" + System.nanoTime());
+    private final CheckpointStore store = new DynamoCheckpointStore(dynamo, table, "localhost", EventHubPeer.HUB,
+            "$Default", Clock.systemUTC());
 
     @BeforeEach
     void startPeer() {
@@ -85,6 +102,7 @@ class EventHubsPartitionReaderTest {
         int cbs = peer.expectRequestResponseLinks("$cbs");
         peer.expectRequestAnswered(cbs, 202, null);
         peer.expectReceiveLink(receiver, PARTITION_0, List.of(event(42, "5376", "{\"n\":42}")));
+        peer.expectReceiveLinkDetached(receiver);
         try (EventHubsPartitionReader reader = reader()) {
             List<ReceivedEvent> events = reader.receive("0", new StartPosition.After(41), 1, Duration.ofSeconds(30));
             peer.verify();
@@ -109,6 +127,7 @@ class EventHubsPartitionReaderTest {
         peer.expectRequestAnswered(cbs, 202, null);
         peer.expectReceiveLink(receiver, PARTITION_0, List.of(event(42, "5376", "{\"n\":42}"),
                 event(43, "5504", "{\"n\":43}")));
+        peer.expectReceiveLinkDetached(receiver);
         try (EventHubsPartitionReader reader = reader()) {
             List<ReceivedEvent> events = reader.receive("0", new StartPosition.After(41), 2, Duration.ofSeconds(30));
             peer.verify();
@@ -117,7 +136,7 @@ class EventHubsPartitionReaderTest {
             ReceivedEvent first = events.get(0);
             assertEquals("0", first.partitionId());
             assertEquals(42, first.sequenceNumber());
-            assertEquals("5376", first.offset());
+            assertEquals(Optional.of("5376"), first.offset());
             assertEquals(Instant.parse("2026-03-01T09:00:42Z"), first.enqueuedTime());
             assertArrayEquals("{\"n\":42}".getBytes(StandardCharsets.UTF_8), first.body());
             assertEquals(new Checkpoint("0", 43, "5504", Instant.parse("2026-03-01T09:00:43Z")),
@@ -136,9 +155,6 @@ class EventHubsPartitionReaderTest {
         peer.expectRequestAnswered(cbs, 202, null);
         peer.expectReceiveLinkClosed(receiver, PARTITION_0, "amqp:not-found",
                 "The messaging entity 'hub/ConsumerGroups/$Default' could not be found.");
-        SqsClient sqs = LocalSqs.client();
-        String queue = LocalSqs.queue(sqs, "amqp-" + System.nanoTime());
-        EventQueueSender sender = EventQueueSender.builder(sqs, queue).envelope(EventEnvelope.module("azure")).build();
         try (EventHubsPartitionReader reader = reader()) {
             EventHubPoller poller = new EventHubPoller(reader, new OneCheckpoint(41), sender,
                     new PollLimits(1000, Long.MAX_VALUE, 100, Duration.ofSeconds(30), new StartPosition.Earliest()));
@@ -152,6 +168,107 @@ class EventHubsPartitionReaderTest {
                     + "messaging entity 'hub/ConsumerGroups/$Default' could not be found."), reason);
             assertEquals(0, failure.result().eventsRead());
         }
+    }
+
+    @Test
+    void aConnectionThatDropsAndCannotBeOpenedAgainFailsEachPartitionsRunWithItsReason() {
+        peer.expectConnect();
+        int management = peer.expectRequestResponseLinks("$management");
+        peer.expectRequestAnswered(management, 200, hubProperties("0", "1"));
+        peer.expectRequestAnswered(management, 200, partitionProperties("0", 99, "12800", false));
+        peer.expectRequestAnswered(management, 200, partitionProperties("1", 99, "12800", false));
+        int receiver = peer.expectSession();
+        int cbs = peer.expectRequestResponseLinks("$cbs");
+        peer.expectRequestAnswered(cbs, 202, null);
+        // The run starts with partition 1 (the store's first rotation); its read loses the connection,
+        // and the peer stops listening, so every reconnect is refused.
+        peer.script().expectAttach().ofReceiver().withSource().withAddress(PARTITION_1).and().respond().withHandle(0);
+        peer.script().expectFlow().onChannel(receiver).withHandle(0);
+        peer.script().shutdownAfterLastHandler();
+        for (String partition : List.of("0", "1")) {
+            store.advance(new Checkpoint(partition, 41, "5248", Instant.parse("2026-03-01T09:00:41Z")));
+        }
+        try (EventHubsPartitionReader reader = reader()) {
+            PollFailedException failure = assertThrows(PollFailedException.class,
+                    () -> new EventHubPoller(reader, store, sender, LIMITS).run(minutes(), minutes()));
+            peer.verify();
+
+            Map<String, String> reasons = failure.result().failures();
+            assertEquals(List.of("1", "0"), List.copyOf(reasons.keySet()));
+            assertTrue(reasons.get("1").startsWith("receive failed: ReceiveFailedException: partition 1: the "
+                    + "connection or the receive link closed while reading, without an error from the service; the "
+                    + "client reports: The receiver client is terminated."), reasons.get("1"));
+            assertEquals("no event arrived within 1 s in 2 reads, although the partition holds events after its "
+                    + "checkpoint at sequence number 41 (last enqueued sequence number 99): the connection to Event "
+                    + "Hubs or the partition's receive link failed; the Event Hubs client's warnings before this line "
+                    + "name the error", reasons.get("0"));
+            assertEquals(0, failure.result().eventsRead());
+        }
+        for (String partition : List.of("0", "1")) {
+            assertEquals(41, store.read(partition).orElseThrow().sequenceNumber(), "partition " + partition);
+        }
+        assertEquals(List.of(), LocalSqs.drain(sqs, queue));
+    }
+
+    @Test
+    void anEventWithoutAnOffsetFailsThePartitionsRunWithTheClientsReasonAndMovesNoCheckpoint() {
+        expectOnePartitionRead(42, List.of(new EventHubPeer.Event(42, null, Instant.parse("2026-03-01T09:00:42Z"),
+                "{\"n\":42}".getBytes(StandardCharsets.UTF_8))));
+        Checkpoint before = new Checkpoint("0", 41, "5248", Instant.parse("2026-03-01T09:00:41Z"));
+        store.advance(before);
+        try (EventHubsPartitionReader reader = reader()) {
+            PollFailedException failure = assertThrows(PollFailedException.class,
+                    () -> new EventHubPoller(reader, store, sender, LIMITS).run(minutes(), minutes()));
+            peer.verify();
+
+            String reason = failure.result().failures().get("0");
+            // The client refuses to decode the event: it is neither delivered nor skipped.
+            assertTrue(reason.startsWith("receive failed: ReceiveFailedException: partition 0: "
+                    + "IllegalStateException: offset: x-opt-offset should always be in map."), reason);
+        }
+        assertEquals(Optional.of(before), store.read("0"), "the checkpoint did not move");
+        assertEquals(List.of(), LocalSqs.drain(sqs, queue));
+    }
+
+    @Test
+    void aCheckpointWithoutAnOffsetResumesAfterItsSequenceNumber() {
+        expectOnePartitionRead(42, List.of(event(42, "5376", "{\"n\":42}")));
+        store.advance(new Checkpoint("0", 41, Optional.empty(), Instant.parse("2026-03-01T09:00:41Z")));
+        assertFalse(checkpointItem().containsKey("offset"), "no offset is no attribute, never the text null");
+        try (EventHubsPartitionReader reader = reader()) {
+            PollResult result = new EventHubPoller(reader, store, sender, LIMITS).run(minutes(), minutes());
+            peer.verify();
+
+            assertEquals(1, result.eventsDelivered());
+        }
+        DescribedType filter = (DescribedType) peer.attaches().get(peer.attaches().size() - 1).getSource()
+                .getFilter().get(Symbol.valueOf("apache.org:selector-filter:string"));
+        assertEquals("amqp.annotation.x-opt-sequence-number > '41'", filter.getDescribed());
+        assertEquals(Optional.of(new Checkpoint("0", 42, "5376", Instant.parse("2026-03-01T09:00:42Z"))),
+                store.read("0"));
+        assertEquals("5376", checkpointItem().get("offset").s());
+    }
+
+    /** Discovery of one partition that ends at {@code last}, and one read of it with these events. */
+    private void expectOnePartitionRead(long last, List<EventHubPeer.Event> events) {
+        peer.expectConnect();
+        int management = peer.expectRequestResponseLinks("$management");
+        peer.expectRequestAnswered(management, 200, hubProperties("0"));
+        peer.expectRequestAnswered(management, 200, partitionProperties("0", last, "5376", false));
+        int receiver = peer.expectSession();
+        int cbs = peer.expectRequestResponseLinks("$cbs");
+        peer.expectRequestAnswered(cbs, 202, null);
+        peer.expectReceiveLink(receiver, PARTITION_0, events);
+        peer.expectReceiveLinkDetached(receiver);
+    }
+
+    private Map<String, AttributeValue> checkpointItem() {
+        return dynamo.getItem(r -> r.tableName(table).key(Map.of("id",
+                AttributeValue.fromS("localhost/" + EventHubPeer.HUB + "/$Default/0")))).item();
+    }
+
+    private static TimeBudget minutes() {
+        return TimeBudget.of(Duration.ofMinutes(5), Duration.ZERO, System::nanoTime);
     }
 
     private EventHubsPartitionReader reader() {

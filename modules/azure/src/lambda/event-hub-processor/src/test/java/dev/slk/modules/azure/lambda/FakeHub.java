@@ -14,13 +14,15 @@ import java.util.Map;
 /**
  * An Event Hub in memory behind the partition-reader seam: partitions of events with sequence
  * numbers from 0, read as the service does (from a position, at most n events). Each receive call
- * runs {@link #onReceive}, where a test advances its clock.
+ * runs {@link #onReceive}, where a test advances its clock. A partition in {@link #silentReads}
+ * brings nothing for that many receive calls, as the real client does when its connection is down.
  */
 final class FakeHub implements PartitionReader {
     private final Map<String, List<ReceivedEvent>> partitions = new LinkedHashMap<>();
     final List<String> receives = new ArrayList<>();
     Runnable onReceive = () -> { };
     RuntimeException failNextReceive;
+    final Map<String, Integer> silentReads = new java.util.HashMap<>();
 
     FakeHub(int partitionCount) {
         for (int p = 0; p < partitionCount; p++) {
@@ -56,7 +58,7 @@ final class FakeHub implements PartitionReader {
     public PartitionEnd end(String partitionId) {
         List<ReceivedEvent> events = partitions.get(partitionId);
         if (events.isEmpty()) {
-            return new PartitionEnd(true, -1, "", Instant.EPOCH);
+            return new PartitionEnd(true, -1, java.util.Optional.empty(), Instant.EPOCH);
         }
         ReceivedEvent last = events.get(events.size() - 1);
         return new PartitionEnd(false, last.sequenceNumber(), last.offset(), last.enqueuedTime());
@@ -70,6 +72,10 @@ final class FakeHub implements PartitionReader {
             RuntimeException failure = failNextReceive;
             failNextReceive = null;
             throw failure;
+        }
+        if (silentReads.getOrDefault(partitionId, 0) > 0) {
+            silentReads.merge(partitionId, -1, Integer::sum);
+            return List.of();
         }
         List<ReceivedEvent> events = partitions.get(partitionId);
         int first;
