@@ -5,8 +5,10 @@ package {{javaPackage}}.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.lambda.kit.LocalContext;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,9 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class LocalRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FUNCTION = "{{moduleId}}-event-processor-local";
+    /** The function's default timeout: a local run may take as long as one in Lambda. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
     static final String USAGE = "usage: LocalRunner [--region REGION] [--endpoint-url URL]; "
             + "set EVENT_QUEUE_URL, CREDENTIALS_SECRET_NAME and SOURCE_URL";
 
@@ -66,7 +71,7 @@ public final class LocalRunner {
             Clients clients = Clients.create(new Clients.Settings(base.queueUrl(), base.secretName(), base.sourceUrl(),
                     endpoint, region));
             Map<String, Object> result = new EventProcessorHandler(() -> clients)
-                    .handleRequest(scheduledEvent(), new LocalContext("{{moduleId}}-event-processor-local"));
+                    .handleRequest(scheduledEvent(), new LocalContext(FUNCTION, TIMEOUT, err));
             out.println(JSON.writeValueAsString(result));
             return 0;
         } catch (JsonProcessingException e) {

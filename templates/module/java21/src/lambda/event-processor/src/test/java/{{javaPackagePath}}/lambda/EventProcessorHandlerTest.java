@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.lambda.kit.LocalContext;
 import dev.slk.lambda.kit.UndeliveredEventsException;
 import dev.slk.lambda.testing.LocalSqs;
 import java.util.List;
@@ -46,6 +47,10 @@ class EventProcessorHandlerTest {
         return Clients.create(settings, TestAws.sqs(sqsEndpoint), TestAws.secretsManager(aws.endpoint()));
     }
 
+    private static LocalContext context() {
+        return new LocalContext("test", LocalRunner.TIMEOUT, System.err);
+    }
+
     @Test
     void aScheduledRunSendsEveryFetchedEventToTheEventQueueInTheModuleEnvelope() throws Exception {
         String queue;
@@ -56,11 +61,11 @@ class EventProcessorHandlerTest {
             Clients clients = clients(queue, LocalSqs.endpoint());
             EventProcessorHandler handler = new EventProcessorHandler(() -> clients);
 
-            Map<String, Object> result = handler.handleRequest(LocalRunner.scheduledEvent(), new LocalContext("test"));
+            Map<String, Object> result = handler.handleRequest(LocalRunner.scheduledEvent(), context());
             assertEquals(Map.of("eventsFetched", 3, "eventsSent", 3), result);
             assertEquals(List.of("Bearer " + apiKey), source.authorizations());
 
-            handler.handleRequest(Map.of(), new LocalContext("test"));
+            handler.handleRequest(Map.of(), context());
             assertEquals(List.of("{{secretName}}"), aws.secretReads(), "the second run reuses the cached secret");
             bodies = LocalSqs.drain(sqs, queue);
         }
@@ -80,7 +85,7 @@ class EventProcessorHandlerTest {
         source.answer(200, "[{\"id\": 1}, {\"id\": 2}]");
         EventProcessorHandler handler = new EventProcessorHandler(() -> clients(queue, aws.endpoint()));
         UndeliveredEventsException e = assertThrows(UndeliveredEventsException.class,
-                () -> handler.handleRequest(null, new LocalContext("test")));
+                () -> handler.handleRequest(null, context()));
         assertTrue(e.getMessage().startsWith("2 of 2 events were not accepted by the event queue"), e.getMessage());
         assertTrue(e.getMessage().contains("InvalidMessageContents"), e.getMessage());
     }
@@ -91,7 +96,7 @@ class EventProcessorHandlerTest {
         EventProcessorHandler handler = new EventProcessorHandler(
                 () -> clients("https://sqs.us-east-1.amazonaws.com/000000000000/events", aws.endpoint()));
         assertThrows(SourceClient.SourceException.class,
-                () -> handler.handleRequest(LocalRunner.scheduledEvent(), new LocalContext("test")));
+                () -> handler.handleRequest(LocalRunner.scheduledEvent(), context()));
         assertTrue(aws.batches().isEmpty());
     }
 
@@ -99,7 +104,7 @@ class EventProcessorHandlerTest {
     void theRuntimesHandlerNeedsTheModulesEnvironment() {
         // The test JVM has none of the function's variables, like a function deployed without the module.
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new EventProcessorHandler().handleRequest(Map.of(), new LocalContext("test")));
+                () -> new EventProcessorHandler().handleRequest(Map.of(), context()));
         assertTrue(e.getMessage().startsWith("environment variable EVENT_QUEUE_URL is not set"), e.getMessage());
     }
 

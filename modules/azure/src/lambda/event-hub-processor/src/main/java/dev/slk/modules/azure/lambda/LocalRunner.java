@@ -5,12 +5,14 @@ package dev.slk.modules.azure.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slk.lambda.kit.LocalContext;
 import dev.slk.lambda.kit.ModuleSecrets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +45,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FUNCTION = "azure-event-hub-processor-local";
+    /** The function's default timeout: a local run reads and sends for as long as one in Lambda. */
+    static final Duration TIMEOUT = Duration.ofSeconds(300);
     static final String USAGE = "usage: LocalRunner [--region REGION] [--endpoint-url URL] [--events-file FILE]; "
             + "set EVENT_QUEUE_URL, CREDENTIALS_SECRET_NAME and CHECKPOINT_TABLE_NAME";
 
@@ -87,9 +92,9 @@ public final class LocalRunner {
                 SecretsManagerClient secrets = configure(SecretsManagerClient.builder(), o)
                         .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             EventHubProcessorHandler handler = new EventHubProcessorHandler(config, sqs, dynamo,
-                    ModuleSecrets.create(secrets), readers, new LagMetrics(err, LocalContext.FUNCTION, Clock.systemUTC()),
+                    ModuleSecrets.create(secrets), readers, new LagMetrics(err, FUNCTION, Clock.systemUTC()),
                     Clock.systemUTC());
-            Map<String, Object> result = handler.handleRequest(scheduledEvent(), new LocalContext());
+            Map<String, Object> result = handler.handleRequest(scheduledEvent(), new LocalContext(FUNCTION, TIMEOUT, err));
             out.println(JSON.writeValueAsString(result));
             return 0;
         } catch (JsonProcessingException e) {

@@ -132,21 +132,4 @@ class LocalRunnerTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cannot read the events file "),
                 err.toString(StandardCharsets.UTF_8));
     }
-
-    @Test
-    void theLocalContextDescribesALocalFunctionWithTheFunctionsTimeout() {
-        LocalContext context = new LocalContext();
-        assertEquals(LocalContext.FUNCTION, context.getFunctionName());
-        assertEquals("$LATEST", context.getFunctionVersion());
-        assertTrue(context.getInvokedFunctionArn().endsWith(":function:" + LocalContext.FUNCTION));
-        assertEquals("/local/" + LocalContext.FUNCTION, context.getLogGroupName());
-        assertEquals("local", context.getLogStreamName());
-        assertEquals(512, context.getMemoryLimitInMB());
-        assertTrue(context.getRemainingTimeInMillis() > 290_000);
-        assertEquals(36, context.getAwsRequestId().length());
-        assertEquals(null, context.getIdentity());
-        assertEquals(null, context.getClientContext());
-        context.getLogger().log("local logger works\n");
-        context.getLogger().log("bytes too\n".getBytes(StandardCharsets.UTF_8));
-    }
 }

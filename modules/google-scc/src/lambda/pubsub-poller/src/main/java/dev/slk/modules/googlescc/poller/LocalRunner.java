@@ -6,9 +6,11 @@ package dev.slk.modules.googlescc.poller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auth.oauth2.GoogleCredentials;
+import dev.slk.lambda.kit.LocalContext;
 import dev.slk.lambda.kit.ModuleSecrets;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String EMULATOR_VARIABLE = "PUBSUB_EMULATOR_HOST";
+    static final String FUNCTION = "google-scc-poller-local";
+    /** How long a local run may pull. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
     static final String USAGE = "usage: LocalRunner [--region REGION] [--endpoint-url URL] [--pubsub-emulator HOST:PORT];"
             + " set EVENT_QUEUE_URL, GCP_PROJECT_ID, GCP_SUBSCRIPTION_ID and (without an emulator) CREDENTIALS_SECRET_NAME";
 
@@ -68,7 +73,7 @@ public final class LocalRunner {
         }
         try {
             Map<String, Object> result = handler(options.get(), environment, err)
-                    .handleRequest(scheduledEvent(), new LocalContext("google-scc-poller-local"));
+                    .handleRequest(scheduledEvent(), new LocalContext(FUNCTION, TIMEOUT, err));
             out.println(JSON.writeValueAsString(result));
             return 0;
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@
 package dev.slk.modules.googlescc.poller;
 
 import dev.slk.lambda.kit.AwsClients;
+import dev.slk.lambda.kit.LocalContext;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public final class ColdStartProbe {
         PollerHandler handler = new PollerHandler(config, AwsClients.sqs(), () -> null,
                 (none, subscription) -> PubSubClient.plaintext(pubsub, subscription), System.out);
         long init = System.currentTimeMillis();
-        Map<String, Object> answer = handler.handleRequest(LocalRunner.scheduledEvent(), new LocalContext("google-scc-cold-start"));
+        Map<String, Object> answer = handler.handleRequest(LocalRunner.scheduledEvent(), new LocalContext("google-scc-cold-start", LocalRunner.TIMEOUT, System.err));
         long invoked = System.currentTimeMillis();
         if (!Integer.valueOf(config.maxMessagesPerRun()).equals(answer.get("acknowledged"))) {
             throw new IllegalStateException("the cold-start run acknowledged " + answer);

@@ -120,21 +120,4 @@ class LocalRunnerTest {
         assertEquals(2, run(environment(), "--region"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(LocalRunner.USAGE));
     }
-
-    @Test
-    void theLocalContextDescribesALocalFunction() {
-        LocalContext context = new LocalContext("f");
-        assertEquals("f", context.getFunctionName());
-        assertEquals("$LATEST", context.getFunctionVersion());
-        assertTrue(context.getInvokedFunctionArn().endsWith(":function:f"));
-        assertEquals("/local/f", context.getLogGroupName());
-        assertEquals("local", context.getLogStreamName());
-        assertEquals(512, context.getMemoryLimitInMB());
-        assertTrue(context.getRemainingTimeInMillis() > 0);
-        assertEquals(36, context.getAwsRequestId().length());
-        assertNull(context.getIdentity());
-        assertNull(context.getClientContext());
-        context.getLogger().log("local logger works\n");
-        context.getLogger().log("bytes too\n".getBytes(StandardCharsets.UTF_8));
-    }
 }
