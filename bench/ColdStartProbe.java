@@ -1,69 +1,119 @@
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+/*
+ * Copyright (c) 2026 the slk authors
+ */
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.sun.net.httpserver.HttpServer;
+import dev.slk.lambda.kit.LocalContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Cold start of the event transformer's handler class, on the class path of its Lambda package
- * only (lib/*.jar of the zip). Measures, from JVM start: the INIT phase (class load + no-arg
- * constructor, which reads the environment, builds the S3 client and loads the mappings) and the
- * first invocation (one message with an Azure alert and an OCSF record, written to a loopback
- * stand-in for S3 that accepts PUTs). Prints one line: "init_ms first_invoke_ms".
+ * The cold start of one Lambda function, in a fresh JVM on the class path of its package only
+ * (lib/*.jar of the zip) plus this class, shared by the bench scripts (event-transformer.sh,
+ * azure.sh, google-scc.sh). From JVM start: INIT, what Lambda does before the first invocation
+ * (load the handler class, call its no-arg constructor), then the first invocation, with the
+ * Lambda kit's {@code LocalContext}. Prints one line: "init_ms first_invoke_ms".
+ *
+ * <pre>
+ * java -cp "probe:task/lib/*" ColdStartProbe HANDLER TIMEOUT_S EXPECTED [BODY_FILE...]
+ * </pre>
+ *
+ * HANDLER is a class with a public no-arg constructor and a {@code handleRequest(input, Context)}:
+ * the function's own handler, or, where the function needs a service no local server provides, a
+ * bench handler of the module's test code that builds it on that seam. Its input type says the
+ * trigger: an {@code SQSEvent} gets one message per BODY_FILE (the file's text is the body); a
+ * {@code Map} gets the event EventBridge sends on a schedule. TIMEOUT_S is the function's timeout
+ * (the context's remaining time counts down from it). The run fails unless the answer's
+ * {@code toString()} contains EXPECTED.
  */
 public final class ColdStartProbe {
+    private ColdStartProbe() {
+    }
+
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        HttpServer s3 = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 0);
-        s3.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("ETag", "\"bench\"");
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        s3.start();
-        String alert = Files.readString(Path.of(args[1]));
-        String ocsf = Files.readString(Path.of(args[2]));
-
-        long before = System.currentTimeMillis();
-        Class<?> type = Class.forName("dev.slk.lambda.transformer.EventTransformerHandler");
+        if (args.length < 3) {
+            System.err.println("usage: ColdStartProbe HANDLER TIMEOUT_S EXPECTED [BODY_FILE...]");
+            System.exit(2);
+        }
+        Class<?> type = Class.forName(args[0]);
         Object handler = type.getConstructor().newInstance();
         long init = System.currentTimeMillis();
 
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId("cold-1");
-        m.setBody("[" + alert + "," + ocsf + "]");
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(m));
-        Object response = type.getMethod("handleRequest", SQSEvent.class, Context.class).invoke(handler, event, context());
-        long invoked = System.currentTimeMillis();
-        if (!response.toString().contains("batchItemFailures=[]")) {
-            throw new IllegalStateException("the cold-start batch failed: " + response);
+        Method handle = handleRequest(type);
+        Object input = input(handle.getParameterTypes()[0], Arrays.asList(args).subList(3, args.length));
+        Context context = new LocalContext("cold-start-probe", Duration.ofSeconds(Long.parseLong(args[1])),
+                new PrintStream(OutputStream.nullOutputStream()));
+        long invoking = System.currentTimeMillis();
+        Object answer;
+        try {
+            answer = handle.invoke(handler, input, context);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the first invocation failed: " + e.getCause(), e.getCause());
         }
-        s3.stop(0);
-        System.out.println((init - jvmStart) + " " + (invoked - init) + " " + (before - jvmStart));
+        long invoked = System.currentTimeMillis();
+        if (answer == null || !answer.toString().contains(args[2])) {
+            throw new IllegalStateException("the first invocation answered " + answer + ", not " + args[2]);
+        }
+        System.out.println((init - jvmStart) + " " + (invoked - invoking));
         System.exit(0);
     }
 
-    private static Context context() {
-        return new Context() {
-            public String getAwsRequestId() { return "cold-start"; }
-            public String getLogGroupName() { return "/aws/lambda/bench"; }
-            public String getLogStreamName() { return "bench"; }
-            public String getFunctionName() { return "bench"; }
-            public String getFunctionVersion() { return "$LATEST"; }
-            public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-west-1:123456789012:function:bench"; }
-            public CognitoIdentity getIdentity() { return null; }
-            public ClientContext getClientContext() { return null; }
-            public int getRemainingTimeInMillis() { return 60_000; }
-            public int getMemoryLimitInMB() { return 1024; }
-            public LambdaLogger getLogger() { return null; }
-        };
+    /** The handler's own method: the one whose input is not {@code Object} (that is the generic bridge). */
+    private static Method handleRequest(Class<?> type) {
+        for (Method m : type.getMethods()) {
+            Class<?>[] p = m.getParameterTypes();
+            if (m.getName().equals("handleRequest") && p.length == 2 && p[1] == Context.class && p[0] != Object.class) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " has no handleRequest(input, Context)");
+    }
+
+    private static Object input(Class<?> type, List<String> bodyFiles) throws IOException {
+        if (Map.class.isAssignableFrom(type)) {
+            if (!bodyFiles.isEmpty()) {
+                throw new IllegalArgumentException("a scheduled function takes no BODY_FILE");
+            }
+            return scheduledEvent();
+        }
+        if (type.getName().equals("com.amazonaws.services.lambda.runtime.events.SQSEvent")) {
+            return Sqs.event(bodyFiles);
+        }
+        throw new IllegalArgumentException("the probe cannot make a " + type.getName() + " input");
+    }
+
+    /** What EventBridge sends on a schedule, as far as slk's scheduled functions read it (they do not). */
+    private static Map<String, Object> scheduledEvent() {
+        return Map.of("version", "0", "id", "cold-start", "detail-type", "Scheduled Event", "source", "aws.events",
+                "time", Instant.now().toString());
+    }
+
+    /** Apart, so that a scheduled function's probe never loads the SQS event classes. */
+    private static final class Sqs {
+        static Object event(List<String> bodyFiles) throws IOException {
+            List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+            for (String file : bodyFiles) {
+                SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+                m.setMessageId("cold-" + (messages.size() + 1));
+                m.setBody(Files.readString(Path.of(file)));
+                messages.add(m);
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(messages);
+            return event;
+        }
     }
 }

@@ -13,10 +13,12 @@
 #    reference module's way. Every event is read back and counted. Prints SQS calls, events per
 #    call and events/s. Loopback times: on AWS every call also pays a network round trip.
 # 2. Cold start: a fresh JVM per run on the Lambda package's own class path (lib/*.jar of
-#    target/azure-event-hub-processor-lambda.zip) runs AzureColdStartProbe: INIT (class load + the
-#    no-arg constructor) and a first invocation of 100 events against moto_server (Secrets
-#    Manager, DynamoDB, SQS), the Event Hub in memory (the AMQP connect to Azure is not included).
-#    With the JVM defaults and with Lambda's java21 defaults (-XX:TieredStopAtLevel=1).
+#    target/azure-event-hub-processor-lambda.zip) runs bench/ColdStartProbe.java on the module's
+#    ColdStartHandler (test code): INIT (class load + the constructor Lambda's no-arg one is: the
+#    environment, SQS, DynamoDB and Secrets Manager clients) and a first invocation of 100 events
+#    of 1 KiB against moto_server (Secrets Manager, DynamoDB, SQS), the Event Hub read from a file
+#    (the AMQP connect to Azure is not included). With the JVM defaults and with Lambda's java21
+#    defaults (-XX:TieredStopAtLevel=1).
 # 3. The package's size, zipped and unzipped (the Lambda limit is 250 MB unzipped).
 # Needs moto_server and python3 with boto3 (both preinstalled here); JAVA_HOME, if set, selects the
 # java. No AWS or Azure account, no network after the build.
@@ -45,7 +47,6 @@ command -v moto_server > /dev/null || die "moto_server is not installed (pip ins
 REPO=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd -- "$REPO"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 FN=modules/azure/src/lambda/event-hub-processor
 zip=$FN/target/azure-event-hub-processor-lambda.zip
 
@@ -57,8 +58,6 @@ fi
 [ -f $FN/target/bench.classpath ] || die "no test class path in $FN/target; run without --skip-build" 2
 [ -f $FN/target/test-classes/dev/slk/modules/azure/lambda/PollerBench.class ] \
     || die "no bench classes in $FN/target; run without --skip-build" 2
-
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %d ms (min %d, max %d, %d runs)", m, a[1], a[NR], NR}'; }
 
 echo "== throughput: $events events of 1 KiB over 4 partitions, SQS on ElasticMQ"
 cp="$FN/target/test-classes:$FN/target/classes:framework/lambda-testing/target/classes:$(cat $FN/target/bench.classpath)"
@@ -72,8 +71,9 @@ moto=
 cleanup() { [ -z "$moto" ] || kill "$moto" 2> /dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 unzip -q "$zip" -d "$work/task"
-mkdir -p "$work/probe"
-"$JAVAC" -nowarn -d "$work/probe" -cp "$work/task/lib/*" bench/AzureColdStartProbe.java
+probe_compile "$work" $FN/src/test/java/dev/slk/modules/azure/lambda/ColdStartHandler.java
+pad=$(printf 'x%.0s' $(seq 980))
+for i in $(seq 0 99); do printf '{"category":"SignInLogs","seq":%d,"pad":"%s"}\n' "$i" "$pad"; done > "$work/events.jsonl"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 moto_server -H 127.0.0.1 -p "$port" > "$work/moto.log" 2>&1 &
 moto=$!
@@ -104,21 +104,11 @@ probe() {
   env -i PATH="$PATH" HOME="$work" AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID="$AWS_ACCESS_KEY_ID" \
       AWS_SECRET_ACCESS_KEY="$AWS_SECRET_ACCESS_KEY" AWS_ENDPOINT_URL="$endpoint" AWS_LAMBDA_FUNCTION_NAME=bench \
       EVENT_QUEUE_URL="$queue" CREDENTIALS_SECRET_NAME=bench-azure CHECKPOINT_TABLE_NAME="$table" START_POSITION=earliest \
-      POWERTOOLS_SERVICE_NAME=azure-event-hub-processor POWERTOOLS_LOG_LEVEL=WARN \
-      "$JAVA" "$@" -cp "$work/probe:$work/task/lib/*" AzureColdStartProbe
+      POWERTOOLS_SERVICE_NAME=azure-event-hub-processor POWERTOOLS_LOG_LEVEL=WARN SLK_BENCH_EVENTS_FILE="$work/events.jsonl" \
+      "$JAVA" "$@" -cp "$work/probe:$work/task/lib/*" ColdStartProbe dev.slk.modules.azure.lambda.ColdStartHandler 300 \
+      eventsDelivered=100
 }
-for flags in "" "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"; do
-  : > "$work/init"; : > "$work/first"; : > "$work/total"
-  for _ in $(seq "$runs"); do
-    # shellcheck disable=SC2086
-    read -r init first < <(probe $flags 2> "$work/probe.err" | tail -1) || die "the probe failed: $(tail -3 "$work/probe.err")"
-    echo "$init" >> "$work/init"; echo "$first" >> "$work/first"; echo $((init + first)) >> "$work/total"
-  done
-  echo "JVM flags: ${flags:-(defaults)}"
-  echo "  INIT (JVM start to constructed handler): $(median < "$work/init")"
-  echo "  first invocation (100 events):           $(median < "$work/first")"
-  echo "  cold start total:                        $(median < "$work/total")"
-done
+cold_starts "$work" "$runs" "100 events" probe
 
 echo
 echo "== Lambda package"

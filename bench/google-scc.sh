@@ -14,8 +14,9 @@
 #    (counted by an SDK interceptor), Pub/Sub messages per SQS call and messages/s; every finding
 #    is read back from the queue. The reference module makes one SendMessageBatch call per message.
 # 2. Cold start: a fresh JVM per run on the deployment package's own class path (lib/*.jar of
-#    target/google-scc-pubsub-poller-lambda.zip) plus ColdStartProbe, against ElasticMQ and the
-#    fake in another JVM (BenchServers): INIT (class load, constructor) and the first invocation
+#    target/google-scc-pubsub-poller-lambda.zip) runs bench/ColdStartProbe.java on the module's
+#    ColdStartHandler (test code), against ElasticMQ and the fake in another JVM (BenchServers):
+#    INIT (class load, constructor) and the first invocation
 #    (100 messages: channel, pull, send, acknowledge). The Pub/Sub client is the plaintext one
 #    (no TLS handshake, no token exchange: those need Google). With the JVM defaults and with
 #    Lambda's java21 flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1). Median, min, max.
@@ -46,7 +47,6 @@ done
 REPO=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd -- "$REPO"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 FN=modules/google-scc/src/lambda/pubsub-poller
 ZIP=$FN/target/google-scc-pubsub-poller-lambda.zip
 
@@ -59,8 +59,6 @@ fi
 [ -f $FN/target/test-classes/dev/slk/modules/googlescc/poller/PollBench.class ] \
     || die "no bench classes in $FN/target; run without --skip-build" 2
 cp="$FN/target/test-classes:$FN/target/classes:$(cat $FN/target/bench.classpath)"
-
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %d ms (min %d, max %d, %d runs)", m, a[1], a[NR], NR}'; }
 
 echo "== throughput (one run of the poll loop, fake Pub/Sub and ElasticMQ in-process)"
 "$JAVA" -Xmx1g -cp "$cp" dev.slk.modules.googlescc.poller.PollBench "$messages" "$runs" 2>/dev/null
@@ -75,8 +73,7 @@ cleanup() {
 }
 trap cleanup EXIT
 unzip -q "$ZIP" -d "$work/task"
-mkdir -p "$work/probe"
-"$JAVAC" -nowarn -d "$work/probe" -cp "$work/task/lib/*" $FN/src/test/java/dev/slk/modules/googlescc/poller/ColdStartProbe.java
+probe_compile "$work" $FN/src/test/java/dev/slk/modules/googlescc/poller/ColdStartHandler.java
 mkfifo "$work/in" "$work/out"
 "$JAVA" -cp "$cp" dev.slk.modules.googlescc.poller.BenchServers < "$work/in" > "$work/out" 2>/dev/null &
 servers_pid=$!
@@ -91,21 +88,11 @@ probe() {
   env -i PATH="$PATH" HOME="$work" AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID="LOCAL$fake" AWS_SECRET_ACCESS_KEY="$fake$fake" \
       AWS_ENDPOINT_URL_SQS="$sqs" EVENT_QUEUE_URL="$queue" GCP_PROJECT_ID=acme-scc-4711 GCP_SUBSCRIPTION_ID=scc-findings \
       CREDENTIALS_SECRET_NAME=gcp-scc-findings-credentials MAX_MESSAGES_PER_PULL=100 MAX_MESSAGES_PER_RUN=100 \
-      POWERTOOLS_SERVICE_NAME=google-scc POWERTOOLS_LOG_LEVEL=WARN \
-      "$JAVA" "$@" -cp "$work/probe:$work/task/lib/*" dev.slk.modules.googlescc.poller.ColdStartProbe "$pubsub"
+      POWERTOOLS_SERVICE_NAME=google-scc POWERTOOLS_LOG_LEVEL=WARN PUBSUB_EMULATOR_HOST="$pubsub" \
+      "$JAVA" "$@" -cp "$work/probe:$work/task/lib/*" ColdStartProbe dev.slk.modules.googlescc.poller.ColdStartHandler 120 \
+      acknowledged=100
 }
-for flags in "" "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"; do
-  : > "$work/init"; : > "$work/first"; : > "$work/total"
-  for _ in $(seq "$runs"); do
-    # shellcheck disable=SC2086
-    read -r init first < <(probe $flags | tail -1)
-    echo "$init" >> "$work/init"; echo "$first" >> "$work/first"; echo $((init + first)) >> "$work/total"
-  done
-  echo "JVM flags: ${flags:-(defaults)}"
-  echo "  INIT (JVM start to constructed handler): $(median < "$work/init")"
-  echo "  first invocation (100 messages):         $(median < "$work/first")"
-  echo "  cold start total:                        $(median < "$work/total")"
-done
+cold_starts "$work" "$runs" "100 messages" probe
 echo count >&3
 read -r left <&4
 [ "$left" = 0 ] || die "$left cold-start messages were not acknowledged" 3
