@@ -197,4 +197,43 @@ class IamAnalyzerCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("cdk.out/security-lake-changed-dev.template.json")));
         assertTrue(changed.out().contains("no findings fail at --fail-on medium ("), changed.out());
     }
+
+    @Test
+    void aConfigTheModuleRejectsStopsTheSynthesisWithTheModulesReasonInOneLineAndExitTwo() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), Configs.minimalWith("""
+                integrations:
+                  sample-source:
+                    enabled: true
+                    config: {}
+                """));
+        Slk.Result r = Slk.run(dir, "iam-analyzer");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().matches("slk: error: cdk\\.out: it is missing or older than its inputs, and slk synth could not "
+                + "write it: the configuration is invalid: config\\.yaml:\\d+:\\d+: credentialsSecretName is required when "
+                + "the poller is enabled\n"), r.err());
+        assertFalse(Files.exists(dir.resolve("cdk.out")));
+    }
+
+    @Test
+    void aFailingModuleHookIsTheReasonSlkSynthGivesInOneLineWithoutAStackTrace() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), Configs.minimalWith("""
+                integrations:
+                  sample-source:
+                    enabled: true
+                    config:
+                      credentialsSecretName: sample/api-token
+                """));
+        String reason = "module 'sample-source' failed in requiredPermissions: statement 'SampleSourceSecret' is for "
+                + "function 'Poller', which the module did not create (createResources returned no function)";
+        Slk.Result synth = Slk.run(dir, "synth", "-q");
+        assertEquals("slk: error: " + reason + "; nothing was written\n", synth.err());
+
+        Slk.Result r = Slk.run(dir, "iam-analyzer", "--format", "json");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertEquals("slk: error: cdk.out: it is missing or older than its inputs, and slk synth could not write it: "
+                + reason + "\n", r.err());
+        assertFalse(Files.exists(dir.resolve("cdk.out")));
+    }
 }

@@ -1,10 +1,12 @@
 package dev.slk.stack;
 
+import dev.slk.core.findings.Finding;
 import dev.slk.core.findings.SourceLocation;
 import dev.slk.core.yaml.UnreadableInputException;
 import dev.slk.core.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A cloud assembly brought up to date before a command reads it, as {@code slk synth} would: the
@@ -67,9 +69,9 @@ public final class FreshAssembly {
     public static boolean require(Synthesizer synthesizer, YamlDocument document, String selectedEnvironment,
             Path directory, String display) throws IOException, UnreadableInputException {
         Outcome outcome = ensure(synthesizer, document, selectedEnvironment, directory);
-        if (outcome instanceof NotWritten) {
+        if (outcome instanceof NotWritten refused) {
             throw new UnreadableInputException(SourceLocation.ofFile(display),
-                    "it is missing or older than its inputs, and slk synth could not write it (run slk synth to see why)");
+                    "it is missing or older than its inputs, and slk synth could not write it: " + refused.reason());
         }
         return outcome instanceof Synthesized;
     }
@@ -100,7 +102,10 @@ public final class FreshAssembly {
         if (result instanceof SynthResult.Failed failed) {
             return new NotWritten(directory, failed.reason());
         }
-        return new NotWritten(directory, "the configuration is invalid" + ((SynthResult.Invalid) result).report()
-                .errors().stream().findFirst().map(f -> ": " + f.location() + ": " + f.message()).orElse(""));
+        List<Finding> errors = ((SynthResult.Invalid) result).report().errors();
+        return new NotWritten(directory, "the configuration is invalid" + errors.stream().findFirst()
+                .map(f -> ": " + f.location() + ": " + f.message()
+                        + (errors.size() > 1 ? " (the first of " + errors.size() + " errors: slk validate-config lists them)" : ""))
+                .orElse(""));
     }
 }
