@@ -217,15 +217,8 @@ class IamAnalyzerCommandTest {
 
     @Test
     void aFailingModuleHookIsTheReasonSlkSynthGivesInOneLineWithoutAStackTrace() throws Exception {
-        Files.writeString(dir.resolve("config.yaml"), Configs.minimalWith("""
-                integrations:
-                  sample-source:
-                    enabled: true
-                    config:
-                      credentialsSecretName: sample/api-token
-                """));
-        String reason = "module 'sample-source' failed in requiredPermissions: statement 'SampleSourceSecret' is for "
-                + "function 'Poller', which the module did not create (createResources returned no function)";
+        Files.writeString(dir.resolve("config.yaml"), SynthCommandTest.FAILING_HOOK);
+        String reason = SynthCommandTest.FAILING_HOOK_REASON;
         Slk.Result synth = Slk.run(dir, "synth", "-q");
         assertEquals("slk: error: " + reason + "; nothing was written\n", synth.err());
 

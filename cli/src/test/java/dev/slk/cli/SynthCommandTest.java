@@ -131,21 +131,25 @@ class SynthCommandTest {
         assertFalse(Files.exists(dir.resolve("cdk.out")));
     }
 
+    /** A config whose sample-source module fails in a hook during synthesis, and why. */
+    static final String FAILING_HOOK = Configs.minimalWith("""
+            integrations:
+              sample-source:
+                enabled: true
+                config:
+                  credentialsSecretName: sample/api-token
+            """);
+    static final String FAILING_HOOK_REASON = "module 'sample-source' failed in requiredPermissions: statement "
+            + "'SampleSourceSecret' is for function 'Poller', which the module did not create (createResources "
+            + "returned no function)";
+
     @Test
     void aFailingModuleNamesModuleAndHookAndLeavesTheOldAssembly() throws Exception {
-        Files.writeString(dir.resolve("config.yaml"), Configs.minimalWith("""
-                integrations:
-                  sample-source:
-                    enabled: true
-                    config:
-                      credentialsSecretName: sample/api-token
-                """));
+        Files.writeString(dir.resolve("config.yaml"), FAILING_HOOK);
         oldAssembly(dir.resolve("cdk.out"));
         Slk.Result r = Slk.run(dir, "synth", "-q");
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertEquals("slk: error: module 'sample-source' failed in requiredPermissions: statement 'SampleSourceSecret' "
-                + "is for function 'Poller', which the module did not create (createResources returned no function); "
-                + "nothing was written\n", r.err());
+        assertEquals("slk: error: " + FAILING_HOOK_REASON + "; nothing was written\n", r.err());
         assertEquals(List.of(".slk-assembly", "manifest.json", "old.json"), names(dir.resolve("cdk.out")));
     }
 
