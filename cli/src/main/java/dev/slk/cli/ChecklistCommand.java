@@ -91,7 +91,7 @@ final class ChecklistCommand implements Callable<Integer> {
         Infrastructure infrastructure = noSynth ? Infrastructure.existing(paths.assembly(), paths.display(paths.assembly()))
                 : new SynthesizedInfrastructure(new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
                         NodeRuntime.command(cli.environment()), stage -> { }), base,
-                        source instanceof ConfigSource.File file ? file.selectedEnvironment() : null, paths);
+                        source.selectedEnvironment(), paths);
         ChecklistRequest request = new ChecklistRequest(paths, registry, ids, base, fix, !noRun, cli.clock(),
                 infrastructure);
         List<ModuleChecklist> results = Checklist.judgedBy(ledger).run(request);

@@ -160,7 +160,7 @@ final class IamAnalyzerCommand implements Callable<Integer> {
     /** Brings the assembly up to date as {@code slk synth} would, quietly but for one line when it synthesizes. */
     private void synthesize(Path assembly) throws Exception {
         ConfigSource source = configOptions.select(cli);
-        String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
+        String selected = source.selectedEnvironment();
         Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
                 NodeRuntime.command(cli.environment()), stage -> { });
         boolean synthesized;

@@ -74,7 +74,7 @@ final class SynthCommand implements Callable<Integer> {
         ConfigSource source = configOptions.select(cli);
         Progress progress = new Progress(cli.err(), quiet);
         YamlDocument document = ConfigReader.read(source);
-        String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
+        String selected = source.selectedEnvironment();
         Synthesizer synthesizer = new Synthesizer(Modules.usable(cli), LambdaArtifacts.locate(),
                 NodeRuntime.command(cli.environment()), progress::stage);
         SynthResult result;

@@ -51,7 +51,7 @@ final class ValidateConfigCommand implements Callable<Integer> {
         WaiverLedger ledger = cli.waivers();
         ModuleRegistry registry = Modules.usable(cli);
         YamlDocument document = ConfigReader.read(source);
-        String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
+        String selected = source.selectedEnvironment();
         ValidationReport report = new ConfigValidator(registry).validate(document, selected);
         if (strict) {
             report = report.strict();

@@ -56,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
         ConfigSource source = configOptions.select(cli);
         reportOptions.checkTarget(cli, OUTPUT);
         YamlDocument document = ConfigReader.read(source);
-        String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
+        String selected = source.selectedEnvironment();
         Verification.Verified verified;
         try {
             verified = Verification.run(document, selected, Modules.usable(cli), cli.paths(), cli.environment(), minutes);

@@ -51,7 +51,7 @@ final class WaiversCommand implements Callable<Integer> {
         } else {
             ConfigSource source = configOptions.select(cli);
             YamlDocument document = ConfigReader.read(source);
-            String selected = source instanceof ConfigSource.File file ? file.selectedEnvironment() : null;
+            String selected = source.selectedEnvironment();
             try {
                 listing = WaiverAudit.list(ledger, new WaiverAudit.Input(cli.paths(), Modules.usable(cli), document,
                         selected));

@@ -176,6 +176,23 @@ class ValidateConfigCommandTest {
     }
 
     @Test
+    void theEnvironmentEnvNamesReachesTheRulesAndOnlyThroughEnv() throws Exception {
+        write("config.prod.yaml", VALID);
+        Slk.Result env = Slk.run(dir, "validate-config", "--env", "prod");
+        assertEquals(0, env.exitCode(), env.out() + env.err());
+        assertTrue(env.out().contains("config.prod.yaml:"), env.out());
+        assertTrue(env.out().contains("--env prod selected this file, but its environment is 'dev'"), env.out());
+        assertTrue(env.out().contains("[environment.mismatch]"), env.out());
+
+        Slk.Result file = Slk.run(dir, "validate-config", "--config", "config.prod.yaml");
+        assertEquals(0, file.exitCode(), file.out() + file.err());
+        assertFalse(file.out().contains("environment.mismatch"), file.out());
+        Slk.Result bundled = Slk.run(dir, "validate-config");
+        assertEquals(0, bundled.exitCode(), bundled.out() + bundled.err());
+        assertFalse(bundled.out().contains("environment.mismatch"), bundled.out());
+    }
+
+    @Test
     void contradictoryChoicesAreAUsageError() {
         Slk.Result r = Slk.run(dir, "validate-config", "--config", "a.yaml", "--env", "prod");
         assertEquals(2, r.exitCode());

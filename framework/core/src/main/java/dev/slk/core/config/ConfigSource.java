@@ -8,6 +8,9 @@ public sealed interface ConfigSource permits ConfigSource.File, ConfigSource.Bun
     /** @return the name used in locations and messages */
     String displayName();
 
+    /** @return the environment {@code --env} named, or null (no {@code --env}, or the bundled example) */
+    String selectedEnvironment();
+
     /**
      * A file on disk.
      *
@@ -26,6 +29,11 @@ public sealed interface ConfigSource permits ConfigSource.File, ConfigSource.Bun
         @Override
         public String displayName() {
             return "config.example.yaml (bundled)";
+        }
+
+        @Override
+        public String selectedEnvironment() {
+            return null;
         }
     }
 }

@@ -65,7 +65,9 @@ class ConfigSelectorTest {
 
     @Test
     void fallsBackToTheBundledExample() {
-        assertInstanceOf(ConfigSource.BundledExample.class, ConfigSelector.select(here(), null, List.of(), null));
+        ConfigSource source = ConfigSelector.select(here(), null, List.of(), null);
+        assertInstanceOf(ConfigSource.BundledExample.class, source);
+        assertEquals(null, source.selectedEnvironment(), "no --env selected the bundled example");
     }
 
     @Test
