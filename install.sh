@@ -9,7 +9,7 @@
 #
 # What it does:
 #   1. Checks prerequisites: Java 17+, Maven, Node.js 18+ (CDK synthesis runs on node) and npm.
-#   2. Builds with `mvn -B -ntp -q -DskipTests package` (skipped when nothing changed, see below).
+#   2. Builds with `mvn -B -ntp -q -DskipTests clean package` (skipped when nothing changed, see below).
 #   3. Installs  $PREFIX/share/slk/slk.jar, $PREFIX/share/slk/lib/*.jar and the deployment artifacts
 #      of slk's own Lambda functions, $PREFIX/share/slk/lambda/*.zip (the whole directory is
 #      replaced in one swap, so an interrupted install never leaves a half-installed tree), and an
@@ -42,7 +42,7 @@ Builds slk from this repository and installs it (run it from any directory).
 
 Requires Java 17 or newer, Maven, Node.js 18 or newer (needed by CDK synthesis) and npm
 (installs the pinned AWS CDK CLI; the first install downloads it from the npm registry).
-The build (mvn -B -ntp -q -DskipTests package) is skipped when the sources and the Java
+The build (mvn -B -ntp -q -DskipTests clean package) is skipped when the sources and the Java
 version are unchanged since the last install. At the end it runs, on the bundled example,
   slk validate-config --config <repo>/config.example.yaml
   slk synth --config <repo>/config.example.yaml --out <repo>/cdk.out
@@ -216,8 +216,10 @@ manifest_class_path() {
 
 build() {
   say "building slk (first build downloads dependencies, a few minutes)..."
-  if ! (cd -- "$REPO" && mvn -B -ntp -q -Dstyle.color=never -DskipTests package); then
-    die "build failed: 'mvn -B -ntp -q -DskipTests package' in $REPO (see the output above)"
+  # clean: a file the sources no longer have (a deleted scaffold template) would otherwise stay in
+  # an old target/classes and be packaged, so new-module would still generate it.
+  if ! (cd -- "$REPO" && mvn -B -ntp -q -Dstyle.color=never -DskipTests clean package); then
+    die "build failed: 'mvn -B -ntp -q -DskipTests clean package' in $REPO (see the output above)"
   fi
   [ -f "$REPO/cli/target/slk.jar" ] || die "build produced no $REPO/cli/target/slk.jar"
 }
