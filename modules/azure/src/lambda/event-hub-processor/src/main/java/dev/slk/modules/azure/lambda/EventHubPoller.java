@@ -145,7 +145,7 @@ public final class EventHubPoller {
             return false;
         }
         if (events.isEmpty()) {
-            return partition.nothingReceived(limits.receiveWait());
+            return partition.nothingReceived(limits.receiveWait(), reader.retriedFailure(partition.id));
         }
         partition.emptyReads = 0;
         partition.read += events.size();
@@ -304,7 +304,7 @@ public final class EventHubPoller {
          *
          * @return whether the partition may be read again in this run
          */
-        private boolean nothingReceived(Duration wait) {
+        private boolean nothingReceived(Duration wait, Optional<String> retriedFailure) {
             if (!holdsEventsAfterPosition()) {
                 return false;
             }
@@ -317,7 +317,8 @@ public final class EventHubPoller {
             fail("no event arrived within " + seconds(wait) + " in " + emptyReads + " reads, although the "
                     + "partition holds events after " + from() + " (last enqueued sequence number "
                     + end.lastSequenceNumber() + "): the connection to Event Hubs or the partition's receive link "
-                    + "failed; the Event Hubs client's warnings before this line name the error");
+                    + "failed" + retriedFailure.map(f -> "; a read retried before failed with: " + f)
+                            .orElse("; the Event Hubs client's warnings before this line name the error"));
             return false;
         }
 

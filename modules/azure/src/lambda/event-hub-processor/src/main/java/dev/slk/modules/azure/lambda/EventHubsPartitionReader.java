@@ -16,14 +16,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The partitions of an Event Hub, read with the Event Hubs client over AMQP 1.0. */
 public final class EventHubsPartitionReader implements PartitionReader {
-    private final EventHubConsumerClient client;
+    private static final Logger LOG = LoggerFactory.getLogger(EventHubsPartitionReader.class);
 
-    private EventHubsPartitionReader(EventHubConsumerClient client) {
+    private final EventHubConsumerClient client;
+    private final AmqpRetryOptions retry;
+    private final Map<String, String> retried = new ConcurrentHashMap<>();
+
+    private EventHubsPartitionReader(EventHubConsumerClient client, AmqpRetryOptions retry) {
         this.client = client;
+        this.retry = retry;
     }
 
     /**
@@ -52,7 +61,7 @@ public final class EventHubsPartitionReader implements PartitionReader {
                     .tenantId(principal.tenantId()).clientId(principal.clientId())
                     .clientSecret(principal.clientSecret()).build());
         }
-        return new EventHubsPartitionReader(builder.buildConsumerClient());
+        return new EventHubsPartitionReader(builder.buildConsumerClient(), retry);
     }
 
     @Override
@@ -70,19 +79,74 @@ public final class EventHubsPartitionReader implements PartitionReader {
                 Optional.ofNullable(properties.getLastEnqueuedOffset()), time);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The client does not retry a synchronous read: a retriable link error (the service is
+     * busy, a link or connection that closed) fails it at once. Such a read is tried again here,
+     * as often and as late as the retry options say; the events that came before the error are
+     * kept, and the next read goes on after them.
+     */
     @Override
     public List<ReceivedEvent> receive(String partitionId, StartPosition from, int maxEvents, Duration maxWait) {
-        List<ReceivedEvent> events = new ArrayList<>(maxEvents);
-        try {
-            for (PartitionEvent event : client.receiveFromPartition(partitionId, maxEvents, position(from), maxWait)) {
-                EventData data = event.getData();
-                events.add(new ReceivedEvent(partitionId, data.getSequenceNumber(),
-                        Optional.ofNullable(data.getOffsetString()), data.getEnqueuedTime(), data.getBody()));
+        for (int attempt = 1; ; attempt++) {
+            List<ReceivedEvent> events = new ArrayList<>(maxEvents);
+            try {
+                for (PartitionEvent event : client.receiveFromPartition(partitionId, maxEvents, position(from),
+                        maxWait)) {
+                    EventData data = event.getData();
+                    events.add(new ReceivedEvent(partitionId, data.getSequenceNumber(),
+                            Optional.ofNullable(data.getOffsetString()), data.getEnqueuedTime(), data.getBody()));
+                }
+                if (!events.isEmpty()) {
+                    retried.remove(partitionId);
+                }
+                return events;
+            } catch (RuntimeException e) {
+                ReceiveFailedException failure = new ReceiveFailedException(partitionId, e);
+                if (!retriable(e) || (events.isEmpty() && attempt > retry.getMaxRetries())) {
+                    throw failure;
+                }
+                retried.put(partitionId, failure.getMessage());
+                if (!events.isEmpty()) {
+                    LOG.warn("{}; the {} events before it are kept", failure.getMessage(), events.size());
+                    return events;
+                }
+                Duration delay = delay(attempt);
+                LOG.warn("{}; read again in {} ms ({} of {} retries)", failure.getMessage(), delay.toMillis(), attempt,
+                        retry.getMaxRetries());
+                pause(delay, failure);
             }
-        } catch (RuntimeException e) {
-            throw new ReceiveFailedException(partitionId, e);
         }
-        return events;
+    }
+
+    @Override
+    public Optional<String> retriedFailure(String partitionId) {
+        return Optional.ofNullable(retried.get(partitionId));
+    }
+
+    /** A transient service error, or a link that ended without one (its connection dropped). */
+    private static boolean retriable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AmqpException amqp) {
+                return amqp.isTransient();
+            }
+        }
+        return String.valueOf(failure.getMessage()).contains(UPSTREAM_COMPLETION);
+    }
+
+    private Duration delay(int attempt) {
+        Duration grown = retry.getDelay().multipliedBy(1L << Math.min(attempt - 1, 16));
+        return grown.compareTo(retry.getMaxDelay()) > 0 ? retry.getMaxDelay() : grown;
+    }
+
+    private static void pause(Duration delay, ReceiveFailedException failure) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
     }
 
     /**

@@ -37,6 +37,15 @@ public interface PartitionReader extends AutoCloseable {
      */
     List<ReceivedEvent> receive(String partitionId, StartPosition from, int maxEvents, Duration maxWait);
 
+    /**
+     * @param partitionId a partition
+     * @return the error of a read of it that was retried, since its last read that brought events;
+     *     empty when there was none (the default)
+     */
+    default Optional<String> retriedFailure(String partitionId) {
+        return Optional.empty();
+    }
+
     /** Releases the connection. */
     @Override
     void close();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.amqp.AmqpRetryOptions;
 import dev.slk.lambda.kit.EventEnvelope;
 import dev.slk.lambda.kit.EventQueueSender;
 import dev.slk.lambda.kit.TimeBudget;
@@ -48,6 +49,13 @@ class EventHubsPartitionReaderTest {
     /** Reads of 100 events: one event is fewer than asked, so each partition is read once. */
     private static final PollLimits LIMITS = new PollLimits(1000, Long.MAX_VALUE, 100, Duration.ofSeconds(1),
             new StartPosition.Earliest());
+
+    /**
+     * Retries after 1 s: with delays of 10 to 100 ms (and a maximum delay of at most 0.5 s) the
+     * client's own retries failed here with "bound must be greater than origin".
+     */
+    private static final AmqpRetryOptions SHORT_RETRIES = new AmqpRetryOptions().setMaxRetries(2)
+            .setDelay(Duration.ofSeconds(1)).setMaxDelay(Duration.ofSeconds(1)).setTryTimeout(Duration.ofSeconds(5));
 
     private EventHubPeer peer;
     private final SqsClient sqs = LocalSqs.client();
@@ -188,16 +196,20 @@ class EventHubsPartitionReaderTest {
         for (String partition : List.of("0", "1")) {
             store.advance(new Checkpoint(partition, 41, "5248", Instant.parse("2026-03-01T09:00:41Z")));
         }
-        try (EventHubsPartitionReader reader = reader()) {
+        try (EventHubsPartitionReader reader = reader(SHORT_RETRIES)) {
             PollFailedException failure = assertThrows(PollFailedException.class,
                     () -> new EventHubPoller(reader, store, sender, LIMITS).run(minutes(), minutes()));
             peer.verify();
 
             Map<String, String> reasons = failure.result().failures();
             assertEquals(List.of("1", "0"), List.copyOf(reasons.keySet()));
-            assertTrue(reasons.get("1").startsWith("receive failed: ReceiveFailedException: partition 1: the "
-                    + "connection or the receive link closed while reading, without an error from the service; the "
-                    + "client reports: The receiver client is terminated."), reasons.get("1"));
+            // Partition 1's read lost the connection; it was read again, and again, to no avail.
+            assertTrue(reasons.get("1").startsWith("no event arrived within 1 s in 2 reads, although the partition "
+                    + "holds events after its checkpoint at sequence number 41 (last enqueued sequence number 99): "
+                    + "the connection to Event Hubs or the partition's receive link failed; a read retried before "
+                    + "failed with: partition 1: the connection or the receive link closed while reading, without an "
+                    + "error from the service; the client reports: The receiver client is terminated."),
+                    reasons.get("1"));
             assertEquals("no event arrived within 1 s in 2 reads, although the partition holds events after its "
                     + "checkpoint at sequence number 41 (last enqueued sequence number 99): the connection to Event "
                     + "Hubs or the partition's receive link failed; the Event Hubs client's warnings before this line "
@@ -208,6 +220,35 @@ class EventHubsPartitionReaderTest {
             assertEquals(41, store.read(partition).orElseThrow().sequenceNumber(), "partition " + partition);
         }
         assertEquals(List.of(), LocalSqs.drain(sqs, queue));
+    }
+
+    @Test
+    void aServerBusyLinkErrorThatClearsOnTheRetryDeliversTheEventsAndMovesTheCheckpoint() {
+        peer.expectConnect();
+        int management = peer.expectRequestResponseLinks("$management");
+        peer.expectRequestAnswered(management, 200, hubProperties("0"));
+        peer.expectRequestAnswered(management, 200, partitionProperties("0", 43, "5504", false));
+        int receiver = peer.expectSession();
+        int cbs = peer.expectRequestResponseLinks("$cbs");
+        peer.expectRequestAnswered(cbs, 202, null);
+        peer.expectReceiveLinkClosed(receiver, PARTITION_0, "com.microsoft:server-busy",
+                "The request was terminated because the entity is being throttled.");
+        // The reader reads again: a new token, a new link on the same session.
+        peer.expectRequestAnswered(cbs, 202, null);
+        peer.expectReceiveLink(receiver, PARTITION_0, List.of(event(42, "5376", "{\"n\":42}"),
+                event(43, "5504", "{\"n\":43}")));
+        peer.expectReceiveLinkDetached(receiver);
+        store.advance(new Checkpoint("0", 41, "5248", Instant.parse("2026-03-01T09:00:41Z")));
+        try (EventHubsPartitionReader reader = reader(SHORT_RETRIES)) {
+            PollResult result = new EventHubPoller(reader, store, sender, LIMITS).run(minutes(), minutes());
+            peer.verify();
+
+            assertEquals(2, result.eventsDelivered());
+            assertEquals(Map.of(), result.failures());
+        }
+        assertEquals(Optional.of(new Checkpoint("0", 43, "5504", Instant.parse("2026-03-01T09:00:43Z"))),
+                store.read("0"));
+        assertEquals(1, LocalSqs.drain(sqs, queue).size(), "one message with both events");
     }
 
     @Test
@@ -274,6 +315,11 @@ class EventHubsPartitionReaderTest {
     private EventHubsPartitionReader reader() {
         return EventHubsPartitionReader.open(AzureCredentials.parse("azure-test",
                 "{\"connectionString\":\"" + peer.connectionString() + "\"}"), "$Default");
+    }
+
+    private EventHubsPartitionReader reader(AmqpRetryOptions retry) {
+        return EventHubsPartitionReader.open(AzureCredentials.parse("azure-test",
+                "{\"connectionString\":\"" + peer.connectionString() + "\"}"), "$Default", retry);
     }
 
     private static Map<String, Object> hubProperties(String... partitionIds) {
