@@ -108,7 +108,7 @@ public final class SecretScanner {
         }
         if (hits.asciiBytes()) {
             // Read in place: the content is not copied into a string.
-            return new Text(scan(relativePath, ScanText.ofBytes(content, start, length), hits));
+            return new Text(scan(relativePath, ScanText.ofAscii(content, start, length), hits));
         }
         TextDecoder.Decoded decoded = TextDecoder.decodeText(content, length);
         ScanText text = ScanText.of(decoded.text());

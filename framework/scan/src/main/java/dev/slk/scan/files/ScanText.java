@@ -1,10 +1,11 @@
 package dev.slk.scan.files;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The text of one file as the secret rules read it: either a {@code String}, or a view of
- * content whose every byte is one character (ASCII), so that a file is searched without being
+ * ASCII content, one character per byte, so that a file is searched without being
  * copied into a {@code String} first. Most files a scan decodes are ASCII, and their copies were
  * the bulk of what a scan allocated.
  *
@@ -37,13 +38,13 @@ public final class ScanText implements CharSequence {
     }
 
     /**
-     * @param bytes content whose bytes from {@code start} to {@code end} are all ASCII (or any
-     *     bytes, read as ISO-8859-1)
+     * @param bytes content whose bytes from {@code start} to {@code end} are all ASCII (as the
+     *     keyword search tells, {@code KeywordHits#asciiBytes}); other bytes read as garbage
      * @param start where the text starts
      * @param end where it ends
      * @return a view of those bytes, one character each, not a copy
      */
-    public static ScanText ofBytes(byte[] bytes, int start, int end) {
+    public static ScanText ofAscii(byte[] bytes, int start, int end) {
         if (start < 0 || end < start || end > bytes.length) {
             throw new IndexOutOfBoundsException("bytes " + start + " to " + end + " of " + bytes.length);
         }
@@ -55,19 +56,19 @@ public final class ScanText implements CharSequence {
         return length;
     }
 
+    // Kept within the 35 bytes of bytecode up to which the client compiler inlines a method, as it
+    // does String's (the rules call this for nearly every character they look at): hence ASCII
+    // only, whose bytes need no masking, and the check in a method of its own.
     @Override
     public char charAt(int index) {
         if (bytes == null) {
             return string.charAt(index);
         }
-        if (index < 0 || index >= length) {
-            throw outside(index);
-        }
-        return (char) (bytes[offset + index] & 0xff);
+        return (char) bytes[offset + checked(index)];
     }
 
-    private StringIndexOutOfBoundsException outside(int index) {
-        return new StringIndexOutOfBoundsException("index " + index + " is outside a text of " + length + " characters");
+    private int checked(int index) {
+        return Objects.checkIndex(index, length);
     }
 
     /** @return the characters from {@code start} to {@code end}, as a view when this is one */
@@ -80,6 +81,7 @@ public final class ScanText implements CharSequence {
     /** @return the characters from {@code start} to {@code end}, as a string that outlives the view */
     public String substring(int start, int end) {
         check(start, end);
+        // ISO-8859-1 reads ASCII as ASCII, with a plain copy.
         return bytes == null ? string.substring(start, end)
                 : new String(bytes, offset + start, end - start, StandardCharsets.ISO_8859_1);
     }
@@ -101,7 +103,7 @@ public final class ScanText implements CharSequence {
         if (bytes == null) {
             return string.indexOf(c, from);
         }
-        if (c > 0xff) {
+        if (c > 0x7f) {
             return -1;
         }
         for (int i = Math.max(from, 0); i < length; i++) {
@@ -144,7 +146,7 @@ public final class ScanText implements CharSequence {
         if (bytes == null) {
             return string.lastIndexOf(c, from);
         }
-        if (c > 0xff) {
+        if (c > 0x7f) {
             return -1;
         }
         for (int i = Math.min(from, length - 1); i >= 0; i--) {
@@ -177,7 +179,7 @@ public final class ScanText implements CharSequence {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if ((bytes[offset + at + i] & 0xff) != prefix.charAt(i)) {
+            if (bytes[offset + at + i] != prefix.charAt(i)) {
                 return false;
             }
         }

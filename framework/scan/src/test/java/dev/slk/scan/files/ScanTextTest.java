@@ -8,19 +8,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScanTextTest {
-    private static final String TEXT = "key: Value\r\n# -----BEGIN x\tPassWord=abc\u00e9://a:b@h\n\n-key";
+    private static final String TEXT = "key: Value\r\n# -----BEGIN x\tPassWord=abc://a:b@h\n\n-key";
     private static final List<String> NEEDLES = List.of("", "k", "key", "-key", "\n", "://", "PASSWORD", "password",
             "abc\u00e9", "\u00e9", "zz", "-----BEGIN ", TEXT, TEXT + "x");
 
     /** The text as a view in the middle of a reused buffer: stale bytes before and after it. */
     private static ScanText view(String text) {
-        byte[] stale = "key: Value://x:y@z\n".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] stale = "key: Value://x:y@z\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         byte[] buffer = new byte[stale.length + bytes.length + stale.length];
         System.arraycopy(stale, 0, buffer, 0, stale.length);
         System.arraycopy(bytes, 0, buffer, stale.length, bytes.length);
         System.arraycopy(stale, 0, buffer, stale.length + bytes.length, stale.length);
-        return ScanText.ofBytes(buffer, stale.length, stale.length + bytes.length);
+        return ScanText.ofAscii(buffer, stale.length, stale.length + bytes.length);
     }
 
     @Test
@@ -34,6 +34,16 @@ class ScanTextTest {
             assertThrows(IndexOutOfBoundsException.class, () -> text.charAt(TEXT.length()));
             assertThrows(IndexOutOfBoundsException.class, () -> text.charAt(-1));
         }
+    }
+
+    @Test
+    void aStringReadsAsItself() {
+        String text = TEXT + "\u00e9\u2713";
+        ScanText of = ScanText.of(text);
+        assertEquals(text, of.toString());
+        assertEquals(text.length() - 2, of.indexOf('\u00e9', 0));
+        assertEquals(text.length() - 1, of.lastIndexOf('\u2713', text.length()));
+        assertEquals("\u00e9", of.substring(text.length() - 2, text.length() - 1));
     }
 
     @Test
@@ -74,6 +84,6 @@ class ScanTextTest {
         }
         assertThrows(IndexOutOfBoundsException.class, () -> text.subSequence(2, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> text.substring(0, TEXT.length() + 1));
-        assertThrows(IndexOutOfBoundsException.class, () -> ScanText.ofBytes(new byte[4], 2, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> ScanText.ofAscii(new byte[4], 2, 5));
     }
 }
