@@ -6,10 +6,10 @@ package {{javaPackage}}.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.lambda.kit.LocalContext;
+import dev.slk.lambda.kit.LocalEvents;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
@@ -71,7 +71,7 @@ public final class LocalRunner {
             Clients clients = Clients.create(new Clients.Settings(base.queueUrl(), base.secretName(), base.sourceUrl(),
                     endpoint, region));
             Map<String, Object> result = new EventProcessorHandler(() -> clients)
-                    .handleRequest(scheduledEvent(), new LocalContext(FUNCTION, TIMEOUT, err));
+                    .handleRequest(LocalEvents.scheduled(), new LocalContext(FUNCTION, TIMEOUT, err));
             out.println(JSON.writeValueAsString(result));
             return 0;
         } catch (JsonProcessingException e) {
@@ -83,14 +83,4 @@ public final class LocalRunner {
         }
     }
 
-    /** The event EventBridge sends on a schedule, as far as the handler reads it. */
-    static Map<String, Object> scheduledEvent() {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "0");
-        event.put("id", "local-run");
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("time", java.time.Instant.now().toString());
-        return event;
-    }
 }

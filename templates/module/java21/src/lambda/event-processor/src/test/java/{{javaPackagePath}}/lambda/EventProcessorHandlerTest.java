@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.lambda.kit.LocalContext;
+import dev.slk.lambda.kit.LocalEvents;
 import dev.slk.lambda.kit.UndeliveredEventsException;
 import dev.slk.lambda.testing.LocalSqs;
 import java.util.List;
@@ -61,7 +62,7 @@ class EventProcessorHandlerTest {
             Clients clients = clients(queue, LocalSqs.endpoint());
             EventProcessorHandler handler = new EventProcessorHandler(() -> clients);
 
-            Map<String, Object> result = handler.handleRequest(LocalRunner.scheduledEvent(), context());
+            Map<String, Object> result = handler.handleRequest(LocalEvents.scheduled(), context());
             assertEquals(Map.of("eventsFetched", 3, "eventsSent", 3), result);
             assertEquals(List.of("Bearer " + apiKey), source.authorizations());
 
@@ -96,7 +97,7 @@ class EventProcessorHandlerTest {
         EventProcessorHandler handler = new EventProcessorHandler(
                 () -> clients("https://sqs.us-east-1.amazonaws.com/000000000000/events", aws.endpoint()));
         assertThrows(SourceClient.SourceException.class,
-                () -> handler.handleRequest(LocalRunner.scheduledEvent(), context()));
+                () -> handler.handleRequest(LocalEvents.scheduled(), context()));
         assertTrue(aws.batches().isEmpty());
     }
 

@@ -6,6 +6,7 @@ package dev.slk.modules.azure.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slk.lambda.kit.LocalContext;
+import dev.slk.lambda.kit.LocalEvents;
 import dev.slk.lambda.kit.ModuleSecrets;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -94,7 +94,7 @@ public final class LocalRunner {
             EventHubProcessorHandler handler = new EventHubProcessorHandler(config, sqs, dynamo,
                     ModuleSecrets.create(secrets), readers, new LagMetrics(err, FUNCTION, Clock.systemUTC()),
                     Clock.systemUTC());
-            Map<String, Object> result = handler.handleRequest(scheduledEvent(), new LocalContext(FUNCTION, TIMEOUT, err));
+            Map<String, Object> result = handler.handleRequest(LocalEvents.scheduled(), new LocalContext(FUNCTION, TIMEOUT, err));
             out.println(JSON.writeValueAsString(result));
             return 0;
         } catch (JsonProcessingException e) {
@@ -142,14 +142,4 @@ public final class LocalRunner {
         return builder;
     }
 
-    /** The event EventBridge sends on a schedule, as far as the handler reads it (it does not). */
-    static Map<String, Object> scheduledEvent() {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "0");
-        event.put("id", "local-run");
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("time", Instant.now().toString());
-        return event;
-    }
 }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.slk.lambda.kit.LocalContext;
+import dev.slk.lambda.kit.LocalEvents;
 import dev.slk.lambda.kit.ModuleSecrets;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -73,7 +73,7 @@ public final class LocalRunner {
         }
         try {
             Map<String, Object> result = handler(options.get(), environment, err)
-                    .handleRequest(scheduledEvent(), new LocalContext(FUNCTION, TIMEOUT, err));
+                    .handleRequest(LocalEvents.scheduled(), new LocalContext(FUNCTION, TIMEOUT, err));
             out.println(JSON.writeValueAsString(result));
             return 0;
         } catch (JsonProcessingException e) {
@@ -131,14 +131,4 @@ public final class LocalRunner {
         return builder;
     }
 
-    /** The event EventBridge sends on a schedule, as far as the handler reads it. */
-    static Map<String, Object> scheduledEvent() {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "0");
-        event.put("id", "local-run");
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("time", java.time.Instant.now().toString());
-        return event;
-    }
 }
